@@ -1,0 +1,64 @@
+import { awscdk, javascript } from 'projen';
+
+/**
+ * The lowest aws-cdk-lib the library's code needs (peer floor). The build and
+ * tests run against CDK_DEV_VERSION, the current release.
+ */
+const CDK_PEER_FLOOR = '2.120.0';
+const CDK_DEV_VERSION = '2.276.0';
+/** A 2.x CLI: the `latest` tag (3.x) cannot read the cloud assemblies 2.27x writes. */
+const CDK_CLI_VERSION = '2.1148.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-gateway-api',
+  description:
+    'GatewayApi: a production-grade Amazon API Gateway in one CDK statement, secure and compliant by default.',
+  keywords: ['aws', 'cdk', 'awscdk', 'api-gateway', 'apigateway', 'rest-api', 'openapi', 'compliance'],
+  author: 'GatewayApi Developers',
+  authorAddress: 'dev@gatewayapi.dev',
+  repositoryUrl: 'https://github.com/gatewayapi/gateway-api.git',
+  license: 'Apache-2.0',
+  stability: 'experimental',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+
+  cdkVersion: CDK_PEER_FLOOR,
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [`aws-cdk-lib@${CDK_DEV_VERSION}`, `aws-cdk@${CDK_CLI_VERSION}`],
+
+  publishToPypi: {
+    distName: 'cdk-gateway-api',
+    module: 'cdk_gateway_api',
+  },
+
+  jestOptions: {
+    // Snapshots are written only by `npm run test:update`, never silently in a normal run.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coverageReporters: ['text-summary'],
+    },
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['/cdk.out/', '/bench/out/', '.venv/'],
+});
+
+// `npm run example`: synthesize the example app (a tour of the library) offline into cdk.out/.
+project.addTask('example', {
+  description: 'Synthesize the example app into cdk.out/',
+  env: { CDK_DISABLE_VERSION_CHECK: 'true', CDK_DISABLE_CLI_TELEMETRY: 'true' },
+  exec: 'cdk synth --app "ts-node --prefer-ts-exts -P test/tsconfig.json examples/app.ts" --output cdk.out --quiet --no-notices --no-version-reporting',
+});
+
+// `npm run bench -- --routes N`: GatewayApi against aws-cdk-lib's RestApi.
+project.addTask('bench', {
+  description: 'Measure resources, template size, synth time and memory for N Lambda-proxy routes',
+  exec: 'ts-node --prefer-ts-exts -P test/tsconfig.json bench/bench.ts',
+  receiveArgs: true,
+});
+
+project.synth();

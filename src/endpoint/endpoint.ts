@@ -1,0 +1,47 @@
+import { Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { propError } from '../errors';
+
+/** What the endpoint props decide about the RestApi. */
+export interface EndpointSettings {
+  readonly endpointType: apigw.EndpointType;
+  readonly endpointConfiguration: { types: string[]; vpcEndpointIds?: string[] };
+  /** For PRIVATE APIs: admits calls through the given VPC endpoints only. */
+  readonly policy?: iam.PolicyDocument;
+}
+
+/** Validates the endpoint type and its VPC endpoints, and derives the private API's policy. */
+export function endpointSettings(
+  scope: IConstruct, endpointType: apigw.EndpointType | undefined, vpcEndpoints: ec2.IVpcEndpoint[] | undefined,
+  disableExecuteApiEndpoint: boolean | undefined,
+): EndpointSettings {
+  const type = endpointType ?? apigw.EndpointType.REGIONAL;
+  const endpoints = vpcEndpoints ?? [];
+  if (type !== apigw.EndpointType.PRIVATE) {
+    if (endpoints.length > 0) {
+      throw propError(scope, 'vpcEndpoints', `${endpoints.length} endpoint(s)`, 'VPC endpoints only with endpointType PRIVATE');
+    }
+    return { endpointType: type, endpointConfiguration: { types: [type] } };
+  }
+  if (endpoints.length === 0) {
+    throw propError(scope, 'vpcEndpoints', vpcEndpoints ?? 'undefined',
+      'at least one interface VPC endpoint for execute-api when endpointType is PRIVATE: a private API is reachable only through one');
+  }
+  if (disableExecuteApiEndpoint === true) {
+    throw propError(scope, 'disableExecuteApiEndpoint', true,
+      'false for a PRIVATE API: its execute-api endpoint is the only way in (through the VPC endpoints)');
+  }
+  const ids = endpoints.map(e => e.vpcEndpointId);
+  const invoke = { actions: ['execute-api:Invoke'], principals: [new iam.AnyPrincipal()], resources: ['execute-api:/*'] };
+  const policy = new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        ...invoke,
+        effect: iam.Effect.DENY,
+        conditions: { StringNotEquals: { 'aws:SourceVpce': ids.length === 1 && Token.isUnresolved(ids[0]) ? ids[0] : ids } },
+      }),
+      new iam.PolicyStatement({ ...invoke, effect: iam.Effect.ALLOW }),
+    ],
+  });
+  return { endpointType: type, endpointConfiguration: { types: [type], vpcEndpointIds: ids }, policy };
+}

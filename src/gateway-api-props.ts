@@ -1,0 +1,113 @@
+import { Size, aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { CorsOptions } from './cors/cors-options';
+import { RequestValidation, RouteOptions } from './model/route-options';
+import { GatewayResponseOptions } from './responses/gateway-response-options';
+import { StageOptions } from './stage/stage-options';
+
+/**
+ * Properties of a GatewayApi (REST).
+ */
+export interface GatewayApiProps {
+  /**
+   * The API's name.
+   *
+   * @default - the construct id
+   */
+  readonly apiName?: string;
+
+  /**
+   * A description of the API.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Routes by route key: `'GET /pets/{petId}'`, `'ANY /{proxy+}'`. More can be added with `addRoute`.
+   *
+   * @default - none
+   */
+  readonly routes?: { [routeKey: string]: RouteOptions };
+
+  /**
+   * What API Gateway validates before a request reaches a backend, for every route that does
+   * not say otherwise.
+   *
+   * @default RequestValidation.BODY_AND_PARAMETERS
+   */
+  readonly requestValidation?: RequestValidation;
+
+  /**
+   * Cross-origin resource sharing: preflight routes and CORS headers on the gateway's own errors.
+   *
+   * @default - no CORS
+   */
+  readonly cors?: CorsOptions;
+
+  /**
+   * Customized gateway responses (what API Gateway answers when it rejects a request itself).
+   *
+   * @default - DEFAULT_4XX and DEFAULT_5XX answer the JSON error body
+   */
+  readonly gatewayResponses?: GatewayResponseOptions[];
+
+  /**
+   * Whether the gateway's own 4XX and 5XX answers use the library's JSON error body
+   * `{"message", "type", "requestId"}`.
+   *
+   * @default true
+   */
+  readonly jsonErrorResponses?: boolean;
+
+  /**
+   * The endpoint type.
+   *
+   * @default EndpointType.REGIONAL
+   */
+  readonly endpointType?: apigw.EndpointType;
+
+  /**
+   * Interface VPC endpoints (service execute-api) through which a PRIVATE API is reached;
+   * required for PRIVATE, refused otherwise. The API's resource policy admits only these.
+   *
+   * @default - none
+   */
+  readonly vpcEndpoints?: ec2.IVpcEndpoint[];
+
+  /**
+   * Content types API Gateway treats as binary, e.g. `image/png` or `*\/*`.
+   *
+   * @default - none
+   */
+  readonly binaryMediaTypes?: string[];
+
+  /**
+   * Responses at least this large are compressed when the client accepts it (0 to 10 MiB).
+   *
+   * @default - no compression
+   */
+  readonly minCompressionSize?: Size;
+
+  /**
+   * Whether the default `execute-api` endpoint is disabled, so clients must use a custom domain.
+   *
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+
+  /**
+   * The stage the API is deployed to.
+   *
+   * @default - a stage named `prod` with the library's observability defaults
+   */
+  readonly stage?: StageOptions;
+
+  /**
+   * Whether the library sets the account's API Gateway CloudWatch Logs role
+   * (AWS::ApiGateway::Account, one per stack, retained). Turn off where the account's
+   * logging role is managed centrally.
+   *
+   * @default true
+   */
+  readonly cloudWatchRole?: boolean;
+}

@@ -1,0 +1,173 @@
+import {
+  Annotations, Aws, Lazy, Stack, Token, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { toCorsModel } from './cors/cors';
+import { endpointSettings } from './endpoint/endpoint';
+import { GatewayApiProps } from './gateway-api-props';
+import { checkIntegerInRange } from './model/checks';
+import { RouteTable } from './model/route-table';
+import { RequestValidation, RouteOptions } from './model/route-options';
+import { CorsModel } from './model/api-model';
+import { shortHash } from './render/hash';
+import { renderOpenApiBody } from './render/openapi-body';
+import { buildGatewayResponses } from './responses/gateway-responses';
+import { cloudWatchAccount } from './stage/cloudwatch-role';
+import { buildStage } from './stage/stage';
+
+const MAX_COMPRESSION_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A production-grade Amazon API Gateway REST API in one statement: routes rendered into one
+ * OpenAPI definition (so the stack does not grow with routes), a deployment that follows the
+ * definition, and a stage with access logs, execution logs, metrics, X-Ray and throttling on.
+ *
+ * ```ts
+ * const api = new GatewayApi(this, 'Api', {
+ *   routes: { 'GET /pets/{petId}': { integration: Integration.lambda(petsFn) } },
+ * });
+ * ```
+ */
+export class GatewayApi extends Construct {
+  /** The RestApi resource; its `Body` is the rendered OpenAPI definition. */
+  public readonly restApi: apigw.CfnRestApi;
+  /** The deployment of the current definition; its logical id changes whenever the definition does. */
+  public readonly deployment: apigw.CfnDeployment;
+  /** The stage serving the deployment. */
+  public readonly stage: apigw.CfnStage;
+  /** The log group of the access logs, unless access logging is off. */
+  public readonly accessLogGroup?: logs.ILogGroup;
+  /** The account's CloudWatch Logs role setting, when this library manages it. */
+  public readonly cloudWatchAccount?: apigw.CfnAccount;
+  /** The id of the REST API. */
+  public readonly restApiId: string;
+  /** The stage name. */
+  public readonly stageName: string;
+  /** The endpoint type. */
+  public readonly endpointType: apigw.EndpointType;
+
+  private readonly routeTable: RouteTable;
+  private readonly cors?: CorsModel;
+  private readonly invokePermissions = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
+    super(scope, id);
+    if (props.minCompressionSize) {
+      checkIntegerInRange(this, 'minCompressionSize', props.minCompressionSize.toBytes(), 0, MAX_COMPRESSION_BYTES, 'bytes');
+    }
+    const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
+    this.endpointType = endpoint.endpointType;
+    this.cors = props.cors && toCorsModel(this, props.cors);
+    this.routeTable = new RouteTable(this, props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS);
+    if (props.requestValidation === RequestValidation.OFF) {
+      Annotations.of(this).addWarningV2('cdk-gateway-api:requestValidationOff',
+        'requestValidation is OFF: API Gateway passes every request to the backends unchecked (AwsSolutions-APIG2).');
+    }
+
+    const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
+    const body = Lazy.any({
+      produce: () => renderOpenApiBody({
+        title: props.apiName ?? id,
+        description: props.description,
+        routes: this.routeTable.routes,
+        schemas: this.routeTable.schemas,
+        cors: this.cors,
+        gatewayResponses,
+      }),
+    });
+
+    this.restApi = new apigw.CfnRestApi(this, 'Resource', {
+      name: props.apiName ?? id,
+      description: props.description,
+      body,
+      endpointConfiguration: endpoint.endpointConfiguration,
+      policy: endpoint.policy,
+      binaryMediaTypes: props.binaryMediaTypes,
+      minimumCompressionSize: props.minCompressionSize?.toBytes(),
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+    });
+    this.restApiId = this.restApi.ref;
+
+    // A deployment is a snapshot: a new one must be created whenever the definition changes,
+    // so its logical id carries a hash of everything that is deployed.
+    this.deployment = new apigw.CfnDeployment(this, 'Deployment', {
+      restApiId: this.restApi.ref,
+      description: 'Created by GatewayApi; replaced whenever the API definition changes',
+    });
+    const stack = Stack.of(this);
+    this.deployment.overrideLogicalId(Lazy.string({
+      produce: () => `${stack.getLogicalId(this.restApi)}Deployment${shortHash(JSON.stringify(stack.resolve({
+        body,
+        policy: endpoint.policy,
+        binaryMediaTypes: props.binaryMediaTypes,
+        minimumCompressionSize: props.minCompressionSize?.toBytes(),
+      })))}`,
+    }));
+
+    const built = buildStage(this, {
+      restApiId: this.restApi.ref,
+      deploymentId: this.deployment.ref,
+      options: props.stage ?? {},
+    });
+    this.stage = built.stage;
+    this.stageName = built.stage.stageName!;
+    this.accessLogGroup = built.accessLogGroup;
+    if (props.cloudWatchRole ?? true) {
+      this.cloudWatchAccount = cloudWatchAccount(this);
+      this.stage.node.addDependency(this.cloudWatchAccount);
+    }
+
+    for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
+      this.addRoute(routeKey, options);
+    }
+  }
+
+  /**
+   * Adds a route, e.g. `api.addRoute('GET /pets/{petId}', { integration: Integration.lambda(fn) })`.
+   */
+  public addRoute(routeKey: string, options: RouteOptions): void {
+    const prop = `routes['${routeKey}']`;
+    this.routeTable.add(prop, routeKey, options, key => options.integration._bind({
+      scope: this,
+      prop: `${prop}.integration`,
+      route: key,
+      endpointType: this.endpointType,
+      allowInvoke: fn => this.allowInvoke(fn),
+    }));
+  }
+
+  /** The URL of the stage, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
+  public get url(): string {
+    return `https://${this.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.stageName}/`;
+  }
+
+  /**
+   * The execute-api ARN of a method, path and stage, for IAM policies.
+   *
+   * @param method the HTTP method, or `*`
+   * @param path the resource path, e.g. `/pets/*`, or `/*`
+   * @param stage the stage name, or `*`
+   */
+  public arnForExecuteApi(method: string = '*', path: string = '/*', stage: string = '*'): string {
+    if (!Token.isUnresolved(path) && !path.startsWith('/')) {
+      throw new Error(`[${this.node.path}] arnForExecuteApi path: ${JSON.stringify(path)} is not allowed. Allowed: a path starting with "/"`);
+    }
+    return Stack.of(this).formatArn({
+      service: 'execute-api',
+      resource: this.restApiId,
+      resourceName: `${stage}/${method}${path}`,
+    });
+  }
+
+  /** One invoke permission per function for the whole API, not one per route. */
+  private allowInvoke(fn: lambda.IFunction): void {
+    const id = `Invoke${shortHash(fn.node.path)}`;
+    if (this.invokePermissions.has(id)) return;
+    this.invokePermissions.add(id);
+    fn.addPermission(id, {
+      scope: this,
+      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: this.arnForExecuteApi('*', '/*', '*'),
+    });
+  }
+}

@@ -1,0 +1,286 @@
+import {
+  Aws, Token, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
+  aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
+} from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { IntegrationBindContext, IntegrationConfig } from './integration-config';
+import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
+import {
+  AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
+  HttpIntegrationOptions, HttpProxyIntegrationOptions, IntegrationOptions, LambdaIntegrationOptions,
+  LambdaProxyIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
+} from './options';
+import { checkRequestParameters } from './request-parameters';
+import { timeoutMillis } from './timeout';
+import { propError } from '../errors';
+import { ROUTE_METHODS } from '../model/route-key';
+import { shortHash } from '../render/hash';
+
+type Binder = (context: IntegrationBindContext) => IntegrationConfig;
+
+const JSON_TYPE = 'application/json';
+const FORM_ENCODED = { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" };
+
+/**
+ * The backend of a route. Create one with a static factory and give it to a route:
+ *
+ * ```ts
+ * new GatewayApi(this, 'Api', { routes: { 'GET /pets': { integration: Integration.lambda(fn) } } });
+ * ```
+ *
+ * One integration may serve several routes; AWS service integrations then share one role.
+ */
+export class Integration {
+  /** Lambda proxy integration: the function receives the whole request and shapes the response. */
+  public static lambda(handler: lambda.IFunction, options: LambdaProxyIntegrationOptions = {}): Integration {
+    return new Integration(context => {
+      context.allowInvoke(handler);
+      return {
+        ...common(options, context),
+        type: 'aws_proxy',
+        httpMethod: 'POST',
+        uri: lambdaInvocationUri(handler),
+      };
+    });
+  }
+
+  /** Lambda integration with request and response mapping templates (VTL). */
+  public static lambdaNonProxy(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): Integration {
+    return new Integration(context => {
+      context.allowInvoke(handler);
+      return {
+        ...mapping(options, context, PASS_THROUGH_RESPONSES),
+        type: 'aws',
+        httpMethod: 'POST',
+        uri: lambdaInvocationUri(handler),
+      };
+    });
+  }
+
+  /** HTTP proxy integration: the request goes to `url` as it came, the response comes back as it is. */
+  public static httpProxy(url: string, options: HttpProxyIntegrationOptions = {}): Integration {
+    return new Integration(context => ({
+      ...common(options, context),
+      type: 'http_proxy',
+      uri: checkUrl(context, url),
+      httpMethod: backendMethod(context, options.httpMethod),
+      requestParameters: withPathParameters(url, context, options.requestParameters),
+    }));
+  }
+
+  /** HTTP integration with request and response mapping templates (VTL). */
+  public static http(url: string, options: HttpIntegrationOptions = {}): Integration {
+    return new Integration(context => ({
+      ...mapping(options, context, PASS_THROUGH_RESPONSES),
+      type: 'http',
+      uri: checkUrl(context, url),
+      httpMethod: backendMethod(context, options.httpMethod),
+      requestParameters: withPathParameters(url, context, options.requestParameters),
+    }));
+  }
+
+  /** Sends the request body to an SQS queue as a message (SendMessage), with a role that may only do that. */
+  public static sqsSendMessage(queue: sqs.IQueue, options: AwsServiceIntegrationOptions = {}): Integration {
+    return Integration.awsService(options, {
+      target: queue,
+      roleId: 'SqsSendMessage',
+      grant: role => queue.grantSendMessages(role),
+      uri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:sqs:path/${queue.env.account}/${queue.queueName}`,
+      requestParameters: FORM_ENCODED,
+      template: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)',
+    });
+  }
+
+  /** Publishes the request body to an SNS topic (Publish), with a role that may only do that. */
+  public static snsPublish(topic: sns.ITopic, options: AwsServiceIntegrationOptions = {}): Integration {
+    return Integration.awsService(options, {
+      target: topic,
+      roleId: 'SnsPublish',
+      grant: role => topic.grantPublish(role),
+      uri: serviceActionUri('sns', 'Publish'),
+      requestParameters: FORM_ENCODED,
+      template: `Action=Publish&TopicArn=$util.urlEncode('${topic.topicArn}')&Message=$util.urlEncode($input.body)`,
+    });
+  }
+
+  /** Starts a Step Functions execution with the request body as input (StartExecution). */
+  public static stepFunctionsStartExecution(stateMachine: sfn.IStateMachine, options: AwsServiceIntegrationOptions = {}): Integration {
+    return Integration.awsService(options, {
+      target: stateMachine,
+      roleId: 'StatesStartExecution',
+      grant: role => stateMachine.grantStartExecution(role),
+      uri: serviceActionUri('states', 'StartExecution'),
+      template: startExecutionTemplate(stateMachine),
+    });
+  }
+
+  /** Runs an Express state machine synchronously and answers with its result (StartSyncExecution). */
+  public static stepFunctionsStartSyncExecution(stateMachine: sfn.IStateMachine, options: AwsServiceIntegrationOptions = {}): Integration {
+    return Integration.awsService(options, {
+      target: stateMachine,
+      roleId: 'StatesStartSyncExecution',
+      grant: role => stateMachine.grantStartSyncExecution(role),
+      uri: serviceActionUri('states', 'StartSyncExecution'),
+      template: startExecutionTemplate(stateMachine),
+    });
+  }
+
+  /** Writes an item built by a VTL fragment to a DynamoDB table (PutItem). */
+  public static dynamoDbPutItem(table: dynamodb.ITable, options: DynamoDbPutItemOptions): Integration {
+    return Integration.dynamoDb(table, 'PutItem', table.tableArn, options,
+      `{"TableName": "${table.tableName}", "Item": ${options.item}}`);
+  }
+
+  /** Reads the item whose key a VTL fragment builds from a DynamoDB table (GetItem). */
+  public static dynamoDbGetItem(table: dynamodb.ITable, options: DynamoDbGetItemOptions): Integration {
+    return Integration.dynamoDb(table, 'GetItem', table.tableArn, options,
+      `{"TableName": "${table.tableName}", "Key": ${options.key}}`);
+  }
+
+  /** Queries a DynamoDB table or one of its indexes (Query). */
+  public static dynamoDbQuery(table: dynamodb.ITable, options: DynamoDbQueryOptions): Integration {
+    const index = options.indexName ? `, "IndexName": "${options.indexName}"` : '';
+    const resource = options.indexName ? `${table.tableArn}/index/${options.indexName}` : table.tableArn;
+    return Integration.dynamoDb(table, 'Query', resource, options,
+      `{"TableName": "${table.tableName}"${index}, "KeyConditionExpression": ${JSON.stringify(options.keyConditionExpression)}, `
+      + `"ExpressionAttributeValues": ${options.expressionAttributeValues}}`);
+  }
+
+  /** Answers from API Gateway itself, with no backend: for stubs, health checks and fixed responses. */
+  public static mock(options: MockIntegrationOptions = {}): Integration {
+    return new Integration(context => {
+      const config = mapping(options, context, PASS_THROUGH_RESPONSES);
+      return {
+        ...config,
+        type: 'mock',
+        requestTemplates: config.requestTemplates ?? { [JSON_TYPE]: '{"statusCode": 200}' },
+      };
+    });
+  }
+
+  private static awsService(options: AwsServiceIntegrationOptions, call: AwsServiceCall): Integration {
+    return new Integration(context => {
+      const role = serviceRole(context.scope, call);
+      const config = mapping(options, context, AWS_SERVICE_RESPONSES);
+      return {
+        ...config,
+        type: 'aws',
+        httpMethod: 'POST',
+        uri: call.uri,
+        credentials: role.roleArn,
+        passthroughBehavior: options.passthroughBehavior ?? apigw.PassthroughBehavior.NEVER,
+        requestParameters: { ...call.requestParameters, ...config.requestParameters },
+        requestTemplates: { [JSON_TYPE]: call.template, ...options.requestTemplates },
+      };
+    });
+  }
+
+  private static dynamoDb(
+    table: dynamodb.ITable, action: string, resource: string, options: AwsServiceIntegrationOptions, template: string,
+  ): Integration {
+    return Integration.awsService(options, {
+      target: table,
+      roleId: `DynamoDb${action}`,
+      grant: role => {
+        role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [`dynamodb:${action}`], resources: [resource] }));
+        if (action === 'PutItem') table.encryptionKey?.grantEncryptDecrypt(role);
+        else table.encryptionKey?.grantDecrypt(role);
+      },
+      uri: serviceActionUri('dynamodb', action),
+      template,
+    });
+  }
+
+  private constructor(private readonly binder: Binder) {}
+
+  /**
+   * Binds the integration to one route of an API.
+   * @internal
+   */
+  public _bind(context: IntegrationBindContext): IntegrationConfig {
+    return this.binder(context);
+  }
+}
+
+/** What an AWS service integration needs besides the user's options. */
+interface AwsServiceCall {
+  readonly target: IConstruct;
+  readonly roleId: string;
+  readonly grant: (role: iam.IRole) => void;
+  readonly uri: string;
+  readonly template: string;
+  readonly requestParameters?: { [name: string]: string };
+}
+
+/** One role per API, service action and target, shared by every route that uses it. */
+function serviceRole(scope: Construct, call: AwsServiceCall): iam.IRole {
+  const id = `${call.roleId}Role${shortHash(call.target.node.path)}`;
+  const existing = scope.node.tryFindChild(id) as iam.Role | undefined;
+  if (existing) return existing;
+  const role = new iam.Role(scope, id, {
+    assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+    description: `Lets API Gateway call ${call.roleId} on ${call.target.node.path}`,
+  });
+  call.grant(role);
+  return role;
+}
+
+function common(options: IntegrationOptions, context: IntegrationBindContext) {
+  return {
+    timeoutInMillis: timeoutMillis(options, context),
+    requestParameters: checkRequestParameters(context, options.requestParameters),
+    contentHandling: options.contentHandling,
+  };
+}
+
+function mapping(options: MappingIntegrationOptions, context: IntegrationBindContext, defaultResponses: typeof PASS_THROUGH_RESPONSES) {
+  return {
+    ...common(options, context),
+    requestTemplates: options.requestTemplates,
+    passthroughBehavior: options.passthroughBehavior ?? apigw.PassthroughBehavior.WHEN_NO_TEMPLATES,
+    responses: checkIntegrationResponses(context, options.integrationResponses ?? defaultResponses),
+  };
+}
+
+function lambdaInvocationUri(handler: lambda.IFunction): string {
+  return `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`;
+}
+
+function serviceActionUri(service: string, action: string): string {
+  return `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:${service}:action/${action}`;
+}
+
+function startExecutionTemplate(stateMachine: sfn.IStateMachine): string {
+  return `{"input": "$util.escapeJavaScript($input.body)", "stateMachineArn": "${stateMachine.stateMachineArn}"}`;
+}
+
+function checkUrl(context: IntegrationBindContext, url: string): string {
+  if (!Token.isUnresolved(url) && !/^https?:\/\/[^\s/]+/.test(url)) {
+    throw propError(context.scope, `${context.prop} url`, url, 'an http:// or https:// URL, e.g. "https://backend.example.com/pets/{petId}"');
+  }
+  return url;
+}
+
+function backendMethod(context: IntegrationBindContext, httpMethod: string | undefined): string {
+  const method = httpMethod ?? context.route.method;
+  if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
+    throw propError(context.scope, `${context.prop}.httpMethod`, method, `one of ${ROUTE_METHODS.join(', ')}`);
+  }
+  return method;
+}
+
+/** Maps `{name}` placeholders of a backend URL to the route's path parameters of the same name. */
+function withPathParameters(
+  url: string, context: IntegrationBindContext, given: { [name: string]: string } | undefined,
+): { [name: string]: string } | undefined {
+  const mapped: { [name: string]: string } = {};
+  if (!Token.isUnresolved(url)) {
+    for (const [, name] of url.matchAll(/\{([a-zA-Z0-9._-]+)\}/g)) {
+      if (context.route.pathParameters.includes(name)) {
+        mapped[`integration.request.path.${name}`] = `method.request.path.${name}`;
+      }
+    }
+  }
+  const all = { ...mapped, ...given };
+  return Object.keys(all).length > 0 ? all : undefined;
+}

@@ -1,0 +1,198 @@
+import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
+
+/**
+ * Options every integration accepts.
+ */
+export interface IntegrationOptions {
+  /**
+   * How long API Gateway waits for the backend before answering 504.
+   *
+   * From 50 ms to 29 seconds. A longer timeout needs the account's "Maximum integration
+   * timeout in milliseconds" quota raised and `timeoutQuotaRaised: true`.
+   *
+   * @default Duration.millis(29000)
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * Confirms that the account's API Gateway quota "Maximum integration timeout in
+   * milliseconds" has been raised above 29,000 ms, which allows a `timeout` above 29 seconds
+   * on REGIONAL and PRIVATE APIs (not EDGE).
+   *
+   * @default false
+   */
+  readonly timeoutQuotaRaised?: boolean;
+
+  /**
+   * Request parameters passed to the backend, from `integration.request.{path|querystring|header}.NAME`
+   * to a source: `method.request.{path|querystring|header}.NAME`, a static value in single
+   * quotes (`"'v1'"`), `context.VAR` or `stageVariables.VAR`. Method request parameters named
+   * here are declared on the route (optional, unless the route requires them).
+   *
+   * @default - none (HTTP integrations map path parameters named in the URL automatically)
+   */
+  readonly requestParameters?: { [integrationParameter: string]: string };
+
+  /**
+   * How a binary or text request payload is converted before it reaches the backend.
+   *
+   * @default - passed through unconverted
+   */
+  readonly contentHandling?: apigw.ContentHandling;
+}
+
+/**
+ * Options of integrations that transform requests and responses with mapping templates (VTL).
+ */
+export interface MappingIntegrationOptions extends IntegrationOptions {
+  /**
+   * Request mapping templates (VTL) by content type, e.g. `{ 'application/json': '{"id": "$input.params(\'id\')"}' }`.
+   *
+   * @default - the integration's own template where it has one (AWS service integrations); otherwise none
+   */
+  readonly requestTemplates?: { [contentType: string]: string };
+
+  /**
+   * What API Gateway does with a request whose content type has no mapping template.
+   *
+   * @default PassthroughBehavior.WHEN_NO_TEMPLATES (NEVER for AWS service integrations, whose templates build the service call)
+   */
+  readonly passthroughBehavior?: apigw.PassthroughBehavior;
+
+  /**
+   * How backend responses map to method responses. The route's method responses are derived
+   * from these (status codes and the `method.response.header.*` they set).
+   *
+   * @default - one default response: 200 for everything (AWS service integrations also map 4XX to 400 and 5XX to 500)
+   */
+  readonly integrationResponses?: IntegrationResponse[];
+}
+
+/**
+ * How one kind of backend response becomes a method response.
+ */
+export interface IntegrationResponse {
+  /**
+   * The method response status code, e.g. `'200'`.
+   */
+  readonly statusCode: string;
+
+  /**
+   * A regular expression that selects this response: matched against the Lambda error
+   * message for Lambda integrations and against the backend status code for others.
+   *
+   * @default - the default response (selected when no other pattern matches)
+   */
+  readonly selectionPattern?: string;
+
+  /**
+   * Response mapping templates (VTL) by content type.
+   *
+   * @default - the backend body is passed through
+   */
+  readonly responseTemplates?: { [contentType: string]: string };
+
+  /**
+   * Response headers, from `method.response.header.NAME` to a source
+   * (`integration.response.header.NAME`, `integration.response.body.JSONPATH` or a quoted static value).
+   *
+   * @default - none
+   */
+  readonly responseParameters?: { [methodResponseParameter: string]: string };
+
+  /**
+   * How a binary or text response payload is converted.
+   *
+   * @default - passed through unconverted
+   */
+  readonly contentHandling?: apigw.ContentHandling;
+}
+
+/**
+ * Options of a Lambda proxy integration.
+ */
+export interface LambdaProxyIntegrationOptions extends IntegrationOptions {}
+
+/**
+ * Options of a Lambda integration with mapping templates.
+ */
+export interface LambdaIntegrationOptions extends MappingIntegrationOptions {}
+
+/**
+ * Options of an HTTP proxy integration.
+ */
+export interface HttpProxyIntegrationOptions extends IntegrationOptions {
+  /**
+   * The method used to call the backend.
+   *
+   * @default - the route's method (ANY forwards the caller's method)
+   */
+  readonly httpMethod?: string;
+}
+
+/**
+ * Options of an HTTP integration with mapping templates.
+ */
+export interface HttpIntegrationOptions extends MappingIntegrationOptions {
+  /**
+   * The method used to call the backend.
+   *
+   * @default - the route's method (ANY forwards the caller's method)
+   */
+  readonly httpMethod?: string;
+}
+
+/**
+ * Options of the AWS service integrations (SQS, SNS, Step Functions, DynamoDB).
+ */
+export interface AwsServiceIntegrationOptions extends MappingIntegrationOptions {}
+
+/**
+ * Options of a DynamoDB PutItem integration.
+ */
+export interface DynamoDbPutItemOptions extends AwsServiceIntegrationOptions {
+  /**
+   * The `Item` attribute map as a VTL fragment that renders DynamoDB JSON, e.g.
+   * `{"id": {"S": "$context.requestId"}, "name": {"S": "$input.path('$.name')"}}`.
+   */
+  readonly item: string;
+}
+
+/**
+ * Options of a DynamoDB GetItem integration.
+ */
+export interface DynamoDbGetItemOptions extends AwsServiceIntegrationOptions {
+  /**
+   * The `Key` attribute map as a VTL fragment that renders DynamoDB JSON, e.g.
+   * `{"id": {"S": "$input.params('id')"}}`.
+   */
+  readonly key: string;
+}
+
+/**
+ * Options of a DynamoDB Query integration.
+ */
+export interface DynamoDbQueryOptions extends AwsServiceIntegrationOptions {
+  /**
+   * The key condition, e.g. `owner = :owner`.
+   */
+  readonly keyConditionExpression: string;
+
+  /**
+   * `ExpressionAttributeValues` as a VTL fragment that renders DynamoDB JSON, e.g.
+   * `{":owner": {"S": "$input.params('owner')"}}`.
+   */
+  readonly expressionAttributeValues: string;
+
+  /**
+   * A global or local secondary index to query.
+   *
+   * @default - the table itself
+   */
+  readonly indexName?: string;
+}
+
+/**
+ * Options of a mock integration.
+ */
+export interface MockIntegrationOptions extends MappingIntegrationOptions {}

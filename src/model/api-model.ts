@@ -1,0 +1,51 @@
+import { IntegrationConfig } from '../integrations/integration-config';
+import { RouteKey } from './route-key';
+
+/** Validator names in the OpenAPI body, by what they validate. */
+export type ValidatorName = 'body-and-parameters' | 'body-only' | 'parameters-only';
+
+/** A method request parameter as OpenAPI declares it. */
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header';
+  readonly required: boolean;
+}
+
+/** A route after validation and binding: everything the renderer needs, nothing more. */
+export interface RouteModel {
+  readonly key: RouteKey;
+  readonly operationId: string;
+  readonly summary?: string;
+  readonly integration: IntegrationConfig;
+  readonly parameters: ParameterModel[];
+  readonly requestBody?: { readonly modelName: string; readonly contentType: string };
+  readonly validator?: ValidatorName;
+}
+
+/** CORS after validation, with every default filled in. */
+export interface CorsModel {
+  readonly allowOrigins: string[];
+  readonly allowMethods?: string[];
+  readonly allowHeaders: string[];
+  readonly exposeHeaders?: string[];
+  readonly allowCredentials: boolean;
+  readonly maxAgeSeconds?: number;
+  readonly statusCode: number;
+}
+
+/** A gateway response as rendered: keyed by response type in the API model. */
+export interface GatewayResponseModel {
+  readonly statusCode?: string;
+  readonly headers: { [header: string]: string };
+  readonly templates: { [contentType: string]: string };
+}
+
+/** The whole REST API definition, ready to render. */
+export interface ApiModel {
+  readonly title: string;
+  readonly description?: string;
+  readonly routes: RouteModel[];
+  readonly schemas: Map<string, { [key: string]: unknown }>;
+  readonly cors?: CorsModel;
+  readonly gatewayResponses: Map<string, GatewayResponseModel>;
+}

@@ -1,0 +1,45 @@
+import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { propError } from '../errors';
+
+/**
+ * Token-aware checks used when props enter the model. An unresolved token is never judged:
+ * its value is only known at deploy time.
+ */
+
+/** Throws unless `value` is a whole number within [min, max]; `unit` names the unit in the message. */
+export function checkIntegerInRange(
+  scope: IConstruct, prop: string, value: number | undefined, min: number, max: number, unit = '',
+): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const suffix = unit ? ` ${unit}` : '';
+    throw propError(scope, prop, value, `a whole number from ${min} to ${max}${suffix}`);
+  }
+}
+
+/** Throws unless `value` is a number within [min, max]. */
+export function checkNumberInRange(
+  scope: IConstruct, prop: string, value: number | undefined, min: number, max: number,
+): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw propError(scope, prop, value, `a number from ${min} to ${max}`);
+  }
+}
+
+/** Throws unless `value` matches `pattern`; `allowed` explains the pattern to a person. */
+export function checkPattern(
+  scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, allowed: string,
+): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!pattern.test(value)) throw propError(scope, prop, value, allowed);
+}
+
+/** Throws unless `value` is one of `choices`. */
+export function checkOneOf(
+  scope: IConstruct, prop: string, value: string | undefined, choices: readonly string[],
+): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!choices.includes(value)) throw propError(scope, prop, value, `one of ${choices.join(', ')}`);
+}

@@ -1,0 +1,87 @@
+import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { Integration } from '../integrations/integration';
+
+/**
+ * Which parts of a request API Gateway validates before calling the backend.
+ */
+export enum RequestValidation {
+  /** Validate the body against its model and require the required parameters. */
+  BODY_AND_PARAMETERS = 'BODY_AND_PARAMETERS',
+  /** Validate only the body. */
+  BODY_ONLY = 'BODY_ONLY',
+  /** Validate only the required parameters. */
+  PARAMETERS_ONLY = 'PARAMETERS_ONLY',
+  /** No validation: every request reaches the backend. */
+  OFF = 'OFF',
+}
+
+/**
+ * The body a route accepts, checked by API Gateway's request validator.
+ */
+export interface RequestBody {
+  /** The JSON schema (draft 4) the body must match. */
+  readonly schema: apigw.JsonSchema;
+
+  /**
+   * The model name, alphanumeric. Routes that share a name share the model.
+   *
+   * @default - derived from the route, e.g. `PostPetsRequest` for `POST /pets`
+   */
+  readonly modelName?: string;
+
+  /**
+   * The content type the schema applies to.
+   *
+   * @default 'application/json'
+   */
+  readonly contentType?: string;
+}
+
+/**
+ * One route of a REST API: its backend, and what API Gateway checks before calling it.
+ *
+ * ```ts
+ * api.addRoute('POST /pets', { integration: Integration.lambda(fn), requestBody: { schema: petSchema } });
+ * ```
+ */
+export interface RouteOptions {
+  /** The backend that serves the route. */
+  readonly integration: Integration;
+
+  /**
+   * The OpenAPI operationId, unique in the API.
+   *
+   * @default - derived from the route key, e.g. `getPetsPetId` for `GET /pets/{petId}`
+   */
+  readonly operationId?: string;
+
+  /**
+   * A one-line summary of the route, shown in the API's OpenAPI document.
+   *
+   * @default - none
+   */
+  readonly summary?: string;
+
+  /**
+   * The body the route accepts; with validation on, other bodies are answered 400.
+   *
+   * @default - any body
+   */
+  readonly requestBody?: RequestBody;
+
+  /**
+   * Query strings and headers the route reads, `method.request.querystring.NAME` or
+   * `method.request.header.NAME`, to `true` when required. Path parameters are declared from
+   * the route key and always required.
+   *
+   * @default - none besides the path parameters
+   */
+  readonly requestParameters?: { [methodParameter: string]: boolean };
+
+  /**
+   * What API Gateway validates on this route.
+   *
+   * @default - the API's `requestValidation`
+   */
+  readonly requestValidation?: RequestValidation;
+}

@@ -1,0 +1,123 @@
+import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ParameterModel, RouteModel, ValidatorName } from './api-model';
+import { capitalize, deriveOperationId } from './operation-id';
+import { RouteKey, parseRouteKey, variableSiblingConflict } from './route-key';
+import { RequestValidation, RouteOptions } from './route-options';
+import { propError } from '../errors';
+import { IntegrationConfig } from '../integrations/integration-config';
+import { methodParametersReadBy } from '../integrations/request-parameters';
+import { toOpenApiSchema } from '../render/json-schema';
+
+const MODEL_NAME = /^[a-zA-Z0-9]+$/;
+const OPERATION_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+const DECLARED_PARAMETER = /^method\.request\.(querystring|header|path)\.([^\s]+)$/;
+
+const VALIDATOR_NAMES: { [v in RequestValidation]: ValidatorName | undefined } = {
+  [RequestValidation.BODY_AND_PARAMETERS]: 'body-and-parameters',
+  [RequestValidation.BODY_ONLY]: 'body-only',
+  [RequestValidation.PARAMETERS_ONLY]: 'parameters-only',
+  [RequestValidation.OFF]: undefined,
+};
+
+/**
+ * The routes of one API, validated as they are added: route keys, duplicates, path
+ * conflicts API Gateway refuses, operation ids, parameters and body models.
+ */
+export class RouteTable {
+  public readonly routes: RouteModel[] = [];
+  public readonly schemas = new Map<string, { [key: string]: unknown }>();
+  private readonly schemaJson = new Map<string, string>();
+
+  constructor(private readonly scope: IConstruct, private readonly defaultValidation: RequestValidation) {}
+
+  /**
+   * Validates a route and adds it. `bind` binds the integration once the key is known to be valid.
+   */
+  public add(prop: string, routeKey: string, options: RouteOptions, bind: (key: RouteKey) => IntegrationConfig): RouteModel {
+    const key = parseRouteKey(this.scope, prop, routeKey);
+    this.checkUnique(prop, key);
+    const integration = bind(key);
+    const operationId = options.operationId ?? deriveOperationId(key.method, key.path);
+    if (!OPERATION_ID.test(operationId)) {
+      throw propError(this.scope, `${prop}.operationId`, operationId, 'a letter followed by letters, digits and underscores');
+    }
+    const clash = this.routes.find(r => r.operationId === operationId);
+    if (clash) {
+      throw propError(this.scope, `${prop}.operationId`, operationId,
+        `an operationId not used by another route (${clash.key.key} has it); set operationId on one of them`);
+    }
+    const validation = options.requestValidation ?? this.defaultValidation;
+    const route: RouteModel = {
+      key,
+      operationId,
+      summary: options.summary,
+      integration,
+      parameters: this.parameters(prop, key, options, integration),
+      requestBody: options.requestBody && {
+        modelName: this.addSchema(`${prop}.requestBody`, options.requestBody.modelName ?? `${capitalize(operationId)}Request`,
+          toOpenApiSchema(options.requestBody.schema)),
+        contentType: options.requestBody.contentType ?? 'application/json',
+      },
+      validator: VALIDATOR_NAMES[validation],
+    };
+    this.routes.push(route);
+    return route;
+  }
+
+  private checkUnique(prop: string, key: RouteKey): void {
+    for (const other of this.routes) {
+      if (other.key.method === key.method && other.key.path === key.path) {
+        throw propError(this.scope, prop, key.key, 'each route key once per API (it is already defined)');
+      }
+      const conflict = variableSiblingConflict(other.key.path, key.path);
+      if (conflict) {
+        throw propError(this.scope, prop, key.key,
+          `one variable path segment per level; ${conflict} differ only in their parameter name (rename one to match)`);
+      }
+    }
+  }
+
+  /** Path parameters from the key, required ones from the options, and whatever the integration reads. */
+  private parameters(prop: string, key: RouteKey, options: RouteOptions, integration: IntegrationConfig): ParameterModel[] {
+    const params = new Map<string, ParameterModel>();
+    for (const name of key.pathParameters) params.set(`path.${name}`, { name, in: 'path', required: true });
+    const declare = (source: string, required: boolean, where: string) => {
+      const match = DECLARED_PARAMETER.exec(source);
+      if (!match) {
+        throw propError(this.scope, where, source, 'method.request.querystring.NAME or method.request.header.NAME');
+      }
+      if (match[1] === 'path') {
+        if (!key.pathParameters.includes(match[2])) {
+          throw propError(this.scope, where, source, `a path parameter of ${key.key}: ${key.pathParameters.join(', ') || '(none)'}`);
+        }
+        return;
+      }
+      const id = `${match[1]}.${match[2]}`;
+      const existing = params.get(id);
+      params.set(id, { name: match[2], in: match[1] === 'querystring' ? 'query' : 'header', required: required || !!existing?.required });
+    };
+    for (const [source, required] of Object.entries(options.requestParameters ?? {})) {
+      declare(source, required, `${prop}.requestParameters key`);
+    }
+    for (const source of methodParametersReadBy(integration.requestParameters)) {
+      const plain = source.replace('.multivaluequerystring.', '.querystring.').replace('.multivalueheader.', '.header.');
+      declare(plain, false, `${prop}.integration.requestParameters`);
+    }
+    return [...params.values()];
+  }
+
+  private addSchema(prop: string, name: string, schema: { [key: string]: unknown }): string {
+    if (!Token.isUnresolved(name) && !MODEL_NAME.test(name)) {
+      throw propError(this.scope, `${prop}.modelName`, name, 'letters and digits only');
+    }
+    const json = JSON.stringify(schema);
+    const existing = this.schemaJson.get(name);
+    if (existing !== undefined && existing !== json) {
+      throw propError(this.scope, `${prop}.modelName`, name, 'a name not already used by a different schema');
+    }
+    this.schemaJson.set(name, json);
+    this.schemas.set(name, schema);
+    return name;
+  }
+}

@@ -1,0 +1,100 @@
+import { aws_apigateway as apigw, aws_logs as logs } from 'aws-cdk-lib';
+
+/**
+ * Settings of the API's stage. Every default is the secure, observable one; switching one
+ * off is allowed and produces a synth warning naming the compliance rule that will flag it.
+ */
+export interface StageOptions {
+  /**
+   * The stage name: letters, digits, hyphens and underscores, at most 128 characters.
+   *
+   * @default 'prod'
+   */
+  readonly stageName?: string;
+
+  /**
+   * A description of the stage.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Stage variables, available to mapping templates and integration URIs as `stageVariables.NAME`.
+   * Names: letters, digits and underscores; values: letters, digits and `-._~:/?#&=,`.
+   *
+   * @default - none
+   */
+  readonly variables?: { [name: string]: string };
+
+  /**
+   * Whether access logs are written (one JSON line per request).
+   *
+   * @default true
+   */
+  readonly accessLogging?: boolean;
+
+  /**
+   * The access log line format.
+   *
+   * @default - JSON with the request id, caller, route, status, latencies, errors and X-Ray trace id
+   */
+  readonly accessLogFormat?: apigw.AccessLogFormat;
+
+  /**
+   * The log group access logs go to.
+   *
+   * @default - a new log group, retained when the stack is deleted, with `accessLogRetention`
+   */
+  readonly accessLogGroup?: logs.ILogGroup;
+
+  /**
+   * How long access logs are kept when the library creates the log group.
+   *
+   * @default RetentionDays.ONE_YEAR
+   */
+  readonly accessLogRetention?: logs.RetentionDays;
+
+  /**
+   * Execution logging level for every method.
+   *
+   * @default MethodLoggingLevel.ERROR
+   */
+  readonly loggingLevel?: apigw.MethodLoggingLevel;
+
+  /**
+   * Whether full requests and responses are written to the execution log. They may contain
+   * secrets and personal data.
+   *
+   * @default false
+   */
+  readonly dataTraceEnabled?: boolean;
+
+  /**
+   * Whether detailed CloudWatch metrics are published for every method.
+   *
+   * @default true
+   */
+  readonly metricsEnabled?: boolean;
+
+  /**
+   * Whether AWS X-Ray traces requests.
+   *
+   * @default true
+   */
+  readonly tracingEnabled?: boolean;
+
+  /**
+   * Steady-state requests per second allowed for every method of the stage.
+   *
+   * @default 1000
+   */
+  readonly throttlingRateLimit?: number;
+
+  /**
+   * Burst of requests allowed for every method of the stage.
+   *
+   * @default 2000
+   */
+  readonly throttlingBurstLimit?: number;
+}
