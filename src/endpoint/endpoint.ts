@@ -1,4 +1,4 @@
-import { Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
 
@@ -38,7 +38,7 @@ export function endpointSettings(
       new iam.PolicyStatement({
         ...invoke,
         effect: iam.Effect.DENY,
-        conditions: { StringNotEquals: { 'aws:SourceVpce': ids.length === 1 && Token.isUnresolved(ids[0]) ? ids[0] : ids } },
+        conditions: { StringNotEquals: { 'aws:SourceVpce': ids } },
       }),
       new iam.PolicyStatement({ ...invoke, effect: iam.Effect.ALLOW }),
     ],

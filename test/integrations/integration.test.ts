@@ -1,0 +1,309 @@
+import {
+  Duration, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_sns as sns, aws_sqs as sqs,
+  aws_stepfunctions as sfn,
+} from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { Integration } from '../../src';
+import { newFunction, operation, synthApi } from '../util';
+
+const integrationOf = (body: any, path: string, method: string) => operation(body, path, method)['x-amazon-apigateway-integration'];
+
+describe('Lambda proxy', () => {
+  test('invokes the function through the Lambda invocation URI with the default 29 s timeout', () => {
+    const { body } = synthApi(stack => ({ routes: { 'GET /pets': { integration: Integration.lambda(newFunction(stack)) } } }));
+    expect(integrationOf(body, '/pets', 'get')).toEqual({
+      type: 'aws_proxy',
+      httpMethod: 'POST',
+      uri: {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' },
+          ':lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn9270CBC0', 'Arn'] }, '/invocations']],
+      },
+      timeoutInMillis: 29000,
+    });
+  });
+
+  test('grants one invoke permission per function for every stage, method and path, however many routes use it', () => {
+    const { template } = synthApi(stack => {
+      const fn = newFunction(stack);
+      const other = newFunction(stack, 'Other');
+      return {
+        routes: {
+          'GET /a': { integration: Integration.lambda(fn) },
+          'GET /b': { integration: Integration.lambda(fn) },
+          'POST /b': { integration: Integration.lambdaNonProxy(fn) },
+          'GET /c': { integration: Integration.lambda(other) },
+        },
+      };
+    });
+    template.resourceCountIs('AWS::Lambda::Permission', 2);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': ['Fn9270CBC0', 'Arn'] },
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':execute-api:', { Ref: 'AWS::Region' }, ':',
+          { Ref: 'AWS::AccountId' }, ':', { Ref: 'ApiF70053CD' }, '/*/*/*']],
+      },
+    });
+  });
+});
+
+describe('Lambda non-proxy', () => {
+  test('renders request and response mapping templates and derives method responses', () => {
+    const { body } = synthApi(stack => ({
+      routes: {
+        'GET /pets/{petId}': {
+          integration: Integration.lambdaNonProxy(newFunction(stack), {
+            requestTemplates: { 'application/json': '{"id": "$input.params(\'petId\')"}' },
+            integrationResponses: [
+              { statusCode: '200', responseTemplates: { 'application/json': '$input.json(\'$.pet\')' },
+                responseParameters: { 'method.response.header.Cache-Control': "'max-age=60'" } },
+              { statusCode: '404', selectionPattern: '.*not found.*' },
+            ],
+          }),
+        },
+      },
+    }));
+    const op = operation(body, '/pets/{petId}', 'get');
+    expect(op['x-amazon-apigateway-integration']).toMatchObject({
+      type: 'aws',
+      httpMethod: 'POST',
+      requestTemplates: { 'application/json': '{"id": "$input.params(\'petId\')"}' },
+      passthroughBehavior: 'when_no_templates',
+      responses: {
+        'default': {
+          statusCode: '200',
+          responseTemplates: { 'application/json': '$input.json(\'$.pet\')' },
+          responseParameters: { 'method.response.header.Cache-Control': "'max-age=60'" },
+        },
+        '.*not found.*': { statusCode: '404' },
+      },
+    });
+    expect(op.responses).toEqual({
+      200: { description: '200 response', headers: { 'Cache-Control': { schema: { type: 'string' } } } },
+      404: { description: '404 response' },
+    });
+  });
+
+  test('rejects a selection pattern used twice and a malformed status code', () => {
+    const twice = () => synthApi(stack => ({
+      routes: { 'GET /x': { integration: Integration.lambdaNonProxy(newFunction(stack), { integrationResponses: [{ statusCode: '200' }, { statusCode: '500' }] }) } },
+    }));
+    expect(twice).toThrow(/\[Test\/Api\] routes\['GET \/x'\]\.integration\.integrationResponses\[1\]\.selectionPattern: "\(default\)" is not allowed/);
+    const badStatus = () => synthApi(stack => ({
+      routes: { 'GET /x': { integration: Integration.lambdaNonProxy(newFunction(stack), { integrationResponses: [{ statusCode: '2000' }] }) } },
+    }));
+    expect(badStatus).toThrow(/integrationResponses\[0\]\.statusCode: "2000" is not allowed\. Allowed: a three-digit HTTP status code/);
+  });
+});
+
+describe('HTTP', () => {
+  test('proxy forwards the method and maps URL placeholders to path parameters', () => {
+    const { body } = synthApi(() => ({
+      routes: { 'ANY /legacy/{proxy+}': { integration: Integration.httpProxy('https://legacy.example.com/{proxy}') } },
+    }));
+    expect(integrationOf(body, '/legacy/{proxy+}', 'x-amazon-apigateway-any-method')).toEqual({
+      type: 'http_proxy',
+      uri: 'https://legacy.example.com/{proxy}',
+      httpMethod: 'ANY',
+      requestParameters: { 'integration.request.path.proxy': 'method.request.path.proxy' },
+      timeoutInMillis: 29000,
+    });
+  });
+
+  test('non-proxy renders templates, request parameters, content handling and a custom timeout', () => {
+    const { body } = synthApi(() => ({
+      routes: {
+        'GET /search': {
+          integration: Integration.http('https://search.example.com/q', {
+            httpMethod: 'POST',
+            timeout: Duration.seconds(5),
+            contentHandling: apigw.ContentHandling.CONVERT_TO_TEXT,
+            passthroughBehavior: apigw.PassthroughBehavior.NEVER,
+            requestParameters: { 'integration.request.querystring.q': 'method.request.querystring.term' },
+            requestTemplates: { 'application/json': '{"q": "$input.params(\'term\')"}' },
+          }),
+        },
+      },
+    }));
+    const op = operation(body, '/search', 'get');
+    expect(op['x-amazon-apigateway-integration']).toEqual({
+      type: 'http',
+      uri: 'https://search.example.com/q',
+      httpMethod: 'POST',
+      requestParameters: { 'integration.request.querystring.q': 'method.request.querystring.term' },
+      requestTemplates: { 'application/json': '{"q": "$input.params(\'term\')"}' },
+      passthroughBehavior: 'never',
+      contentHandling: 'CONVERT_TO_TEXT',
+      timeoutInMillis: 5000,
+      responses: { default: { statusCode: '200' } },
+    });
+    // The method request parameter the integration reads is declared on the route.
+    expect(op.parameters).toEqual([{ name: 'term', in: 'query', required: false, schema: { type: 'string' } }]);
+  });
+
+  test('rejects a URL that is not http(s)', () => {
+    expect(() => synthApi(() => ({ routes: { 'GET /x': { integration: Integration.httpProxy('ftp://x') } } })))
+      .toThrow(/routes\['GET \/x'\]\.integration url: "ftp:\/\/x" is not allowed\. Allowed: an http:\/\/ or https:\/\/ URL/);
+  });
+
+  test('rejects request parameters that name a missing path parameter or a malformed key', () => {
+    expect(() => synthApi(() => ({
+      routes: { 'GET /x': { integration: Integration.http('https://b.example.com', { requestParameters: { 'integration.request.path.id': 'method.request.path.id' } }) } },
+    }))).toThrow(/requestParameters\['integration\.request\.path\.id'\]: "method\.request\.path\.id" is not allowed\. Allowed: a path parameter of GET \/x: \(none\)/);
+    expect(() => synthApi(() => ({
+      routes: { 'GET /x': { integration: Integration.http('https://b.example.com', { requestParameters: { 'request.path.id': "'v'" } }) } },
+    }))).toThrow(/requestParameters key: "request\.path\.id" is not allowed/);
+  });
+});
+
+describe('AWS services', () => {
+  test('SQS SendMessage posts the body as a form-encoded message with a role that may only send to the queue', () => {
+    const { body, template } = synthApi(stack => ({
+      routes: { 'POST /orders': { integration: Integration.sqsSendMessage(new sqs.Queue(stack, 'Queue')) } },
+    }));
+    const integration = integrationOf(body, '/orders', 'post');
+    expect(integration).toMatchObject({
+      type: 'aws',
+      httpMethod: 'POST',
+      passthroughBehavior: 'never',
+      requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+      requestTemplates: { 'application/json': 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+      responses: { 'default': { statusCode: '200' }, '4\\d{2}': { statusCode: '400' }, '5\\d{2}': { statusCode: '500' } },
+    });
+    expect(integration.credentials['Fn::GetAtt'][0]).toMatch(/^ApiSqsSendMessageRole/);
+    expect(JSON.stringify(integration.uri)).toContain(':sqs:path/');
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole', Effect: 'Allow' }] },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Queue4A7E3555', 'Arn'] } }] },
+    });
+  });
+
+  test('DynamoDB PutItem, GetItem and Query each get exactly their action, on the table or the index', () => {
+    const { body, template } = synthApi(stack => {
+      const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } });
+      return {
+        routes: {
+          'POST /items': { integration: Integration.dynamoDbPutItem(table, { item: '{"id": {"S": "$context.requestId"}}' }) },
+          'GET /items/{id}': { integration: Integration.dynamoDbGetItem(table, { key: '{"id": {"S": "$input.params(\'id\')"}}' }) },
+          'GET /owners/{owner}/items': {
+            integration: Integration.dynamoDbQuery(table, {
+              indexName: 'byOwner',
+              keyConditionExpression: 'owner = :owner',
+              expressionAttributeValues: '{":owner": {"S": "$input.params(\'owner\')"}}',
+            }),
+          },
+        },
+      };
+    });
+    const put = integrationOf(body, '/items', 'post');
+    expect(JSON.stringify(put.uri)).toContain(':dynamodb:action/PutItem');
+    expect(put.requestTemplates['application/json']).toEqual({
+      'Fn::Join': ['', ['{"TableName": "', { Ref: 'TableCD117FA1' }, '", "Item": {"id": {"S": "$context.requestId"}}}']],
+    });
+    const query = integrationOf(body, '/owners/{owner}/items', 'get');
+    expect(query.requestTemplates['application/json']['Fn::Join'][1][2]).toEqual(
+      '", "IndexName": "byOwner", "KeyConditionExpression": "owner = :owner", '
+      + '"ExpressionAttributeValues": {":owner": {"S": "$input.params(\'owner\')"}}}');
+    for (const action of ['PutItem', 'GetItem']) {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: [{ Action: `dynamodb:${action}`, Effect: 'Allow', Resource: { 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] } }] },
+      });
+    }
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{
+          Action: 'dynamodb:Query',
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] }, '/index/byOwner']] },
+        }],
+      },
+    });
+  });
+
+  test('SNS Publish sends the body to the topic', () => {
+    const { body, template } = synthApi(stack => ({
+      routes: { 'POST /events': { integration: Integration.snsPublish(new sns.Topic(stack, 'Topic')) } },
+    }));
+    const integration = integrationOf(body, '/events', 'post');
+    expect(JSON.stringify(integration.uri)).toContain(':sns:action/Publish');
+    expect(JSON.stringify(integration.requestTemplates)).toContain('Action=Publish&TopicArn=$util.urlEncode(');
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'sns:Publish', Resource: { Ref: 'TopicBFC7AF6E' } }] },
+    });
+  });
+
+  test('Step Functions StartExecution and StartSyncExecution use the states service with their own grants', () => {
+    const { body, template } = synthApi(stack => {
+      const definitionBody = sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass'));
+      const standard = new sfn.StateMachine(stack, 'Standard', { definitionBody });
+      const express = new sfn.StateMachine(stack, 'Express', {
+        definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass2')),
+        stateMachineType: sfn.StateMachineType.EXPRESS,
+      });
+      return {
+        routes: {
+          'POST /jobs': { integration: Integration.stepFunctionsStartExecution(standard) },
+          'POST /quotes': { integration: Integration.stepFunctionsStartSyncExecution(express) },
+        },
+      };
+    });
+    expect(JSON.stringify(integrationOf(body, '/jobs', 'post').uri)).toContain(':states:action/StartExecution');
+    expect(JSON.stringify(integrationOf(body, '/quotes', 'post').uri)).toContain(':states:action/StartSyncExecution');
+    expect(JSON.stringify(integrationOf(body, '/jobs', 'post').requestTemplates))
+      .toContain('{\\"input\\": \\"$util.escapeJavaScript($input.body)\\", \\"stateMachineArn\\": \\"');
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'states:StartExecution', Resource: { Ref: Match.stringLikeRegexp('^Standard') } }] },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'states:StartSyncExecution', Resource: { Ref: Match.stringLikeRegexp('^Express') } }] },
+    });
+  });
+
+  test('routes that use the same service action on the same target share one role', () => {
+    const { template } = synthApi(stack => {
+      const queue = new sqs.Queue(stack, 'Queue');
+      return {
+        routes: {
+          'POST /a': { integration: Integration.sqsSendMessage(queue) },
+          'POST /b': { integration: Integration.sqsSendMessage(queue) },
+        },
+      };
+    });
+    template.resourcePropertiesCountIs('AWS::IAM::Role', { Description: Match.stringLikeRegexp('SqsSendMessage') }, 1);
+  });
+
+  test('user request templates add to the service template and may replace it', () => {
+    const { body } = synthApi(stack => ({
+      routes: {
+        'POST /orders': {
+          integration: Integration.sqsSendMessage(new sqs.Queue(stack, 'Queue'), {
+            requestTemplates: { 'text/plain': 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+          }),
+        },
+      },
+    }));
+    expect(Object.keys(integrationOf(body, '/orders', 'post').requestTemplates)).toEqual(['application/json', 'text/plain']);
+  });
+});
+
+describe('mock', () => {
+  test('answers 200 from API Gateway itself', () => {
+    const { body } = synthApi(() => ({
+      routes: {
+        'GET /health': {
+          integration: Integration.mock({
+            integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"ok": true}' } }],
+          }),
+        },
+      },
+    }));
+    expect(integrationOf(body, '/health', 'get')).toEqual({
+      type: 'mock',
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      passthroughBehavior: 'when_no_templates',
+      timeoutInMillis: 29000,
+      responses: { default: { statusCode: '200', responseTemplates: { 'application/json': '{"ok": true}' } } },
+    });
+  });
+});
