@@ -2,8 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CorsOptions } from './cors-options';
 import { propError } from '../errors';
-import { checkIntegerInRange } from '../model/checks';
 import { CorsModel } from '../model/api-model';
+import { checkIntegerInRange } from '../model/checks';
 import { ROUTE_METHODS } from '../model/route-key';
 
 export const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'Authorization', 'X-Api-Key', 'X-Amz-Security-Token'];

@@ -1,5 +1,5 @@
-import { IntegrationConfig } from '../integrations/integration-config';
 import { RouteKey } from './route-key';
+import { IntegrationConfig } from '../integrations/integration-config';
 
 /** Validator names in the OpenAPI body, by what they validate. */
 export type ValidatorName = 'body-and-parameters' | 'body-only' | 'parameters-only';

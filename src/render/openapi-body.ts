@@ -1,6 +1,6 @@
-import { ApiModel, CorsModel, ParameterModel, RouteModel, ValidatorName } from '../model/api-model';
 import { IntegrationConfig } from '../integrations/integration-config';
 import { IntegrationResponse } from '../integrations/options';
+import { ApiModel, CorsModel, ParameterModel, RouteModel, ValidatorName } from '../model/api-model';
 import { deriveOperationId } from '../model/operation-id';
 
 type Json = { [key: string]: unknown };

@@ -55,8 +55,11 @@ describe('Lambda non-proxy', () => {
           integration: Integration.lambdaNonProxy(newFunction(stack), {
             requestTemplates: { 'application/json': '{"id": "$input.params(\'petId\')"}' },
             integrationResponses: [
-              { statusCode: '200', responseTemplates: { 'application/json': '$input.json(\'$.pet\')' },
-                responseParameters: { 'method.response.header.Cache-Control': "'max-age=60'" } },
+              {
+                statusCode: '200',
+                responseTemplates: { 'application/json': '$input.json(\'$.pet\')' },
+                responseParameters: { 'method.response.header.Cache-Control': "'max-age=60'" },
+              },
               { statusCode: '404', selectionPattern: '.*not found.*' },
             ],
           }),

@@ -1,5 +1,5 @@
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { aws_apigateway as apigw, aws_logs as logs } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { GatewayApi, Integration } from '../../src';
 import { newStack, synthApi } from '../util';
 
@@ -13,8 +13,13 @@ describe('the stage', () => {
       TracingEnabled: true,
       AccessLogSetting: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('^\\{"requestId":"\\$context.requestId"') },
       MethodSettings: [{
-        HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true,
-        ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000,
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        MetricsEnabled: true,
+        ThrottlingRateLimit: 1000,
+        ThrottlingBurstLimit: 2000,
       }],
     });
     template.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 }, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
@@ -26,7 +31,7 @@ describe('the stage', () => {
     const stack = newStack();
     new GatewayApi(stack, 'A', { routes });
     new GatewayApi(stack, 'B', { routes });
-    const template = (require('aws-cdk-lib/assertions') as typeof import('aws-cdk-lib/assertions')).Template.fromStack(stack);
+    const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::ApiGateway::Account', 1);
     template.hasResource('AWS::ApiGateway::Account', { DeletionPolicy: 'Retain' });
     template.hasResource('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('write execution and access logs') }, DeletionPolicy: 'Retain' });
@@ -67,7 +72,10 @@ describe('the stage', () => {
   });
 
   test('switching a default off warns, naming the rules that will flag it', () => {
-    const { stack } = synthApi(() => ({ routes, stage: { accessLogging: false, loggingLevel: apigw.MethodLoggingLevel.OFF, tracingEnabled: false } }));
+    const { stack } = synthApi(() => ({
+      routes,
+      stage: { accessLogging: false, loggingLevel: apigw.MethodLoggingLevel.OFF, tracingEnabled: false },
+    }));
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => String(w.entry.data));
     expect(warnings).toEqual(expect.arrayContaining([
       expect.stringContaining('AwsSolutions-APIG1'),
@@ -77,7 +85,8 @@ describe('the stage', () => {
   });
 
   test.each([
-    [{ stageName: 'bad name' }, /stage\.stageName: "bad name" is not allowed\. Allowed: letters, digits, hyphens and underscores, 1 to 128 characters/],
+    [{ stageName: 'bad name' },
+      /stage\.stageName: "bad name" is not allowed\. Allowed: letters, digits, hyphens and underscores, 1 to 128 characters/],
     [{ stageName: 'x'.repeat(129) }, /stage\.stageName: "x{129}" is not allowed/],
     [{ variables: { 'bad-name': 'v' } }, /stage\.variables key: "bad-name" is not allowed\. Allowed: letters, digits and underscores/],
     [{ variables: { ok: 'has space' } }, /stage\.variables\['ok'\]: "has space" is not allowed/],
