@@ -1,10 +1,11 @@
 import { awscdk, javascript } from 'projen';
 
 /**
- * The lowest aws-cdk-lib the library's code needs (peer floor). The build and
- * tests run against CDK_DEV_VERSION, the current release.
+ * The lowest aws-cdk-lib the library's code needs (peer floor): 2.93.0 brought
+ * `Annotations.addWarningV2`, which makes the library's warnings acknowledgeable.
+ * The build and tests run against CDK_DEV_VERSION, the current release.
  */
-const CDK_PEER_FLOOR = '2.120.0';
+const CDK_PEER_FLOOR = '2.93.0';
 const CDK_DEV_VERSION = '2.276.0';
 /** A 2.x CLI: the `latest` tag (3.x) cannot read the cloud assemblies 2.27x writes. */
 const CDK_CLI_VERSION = '2.1148.1';
@@ -25,8 +26,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
 
   cdkVersion: CDK_PEER_FLOOR,
+  constructsVersion: '10.0.5',
   peerDependencyOptions: { pinnedDevDependency: false },
-  devDeps: [`aws-cdk-lib@${CDK_DEV_VERSION}`, `aws-cdk@${CDK_CLI_VERSION}`],
+  devDeps: [`aws-cdk-lib@${CDK_DEV_VERSION}`, 'constructs@^10.5.1', `aws-cdk@${CDK_CLI_VERSION}`],
 
   publishToPypi: {
     distName: 'cdk-gateway-api',
@@ -45,6 +47,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
   },
   gitignore: ['/cdk.out/', '/bench/out/', '.venv/'],
+  githubOptions: { mergify: false },
 });
 
 // `npm run example`: synthesize the example app (a tour of the library) offline into cdk.out/.

@@ -8,8 +8,9 @@ import { GatewayApiProps } from './gateway-api-props';
 import { CorsModel } from './model/api-model';
 import { checkIntegerInRange } from './model/checks';
 import { RequestValidation, RouteOptions } from './model/route-options';
-import { RouteTable } from './model/route-table';
+import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
 import { shortHash } from './render/hash';
+import { compactIntrinsics } from './render/compact-intrinsics';
 import { renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
 import { cloudWatchAccount } from './stage/cloudwatch-role';
@@ -24,7 +25,7 @@ const MAX_COMPRESSION_BYTES = 10 * 1024 * 1024;
  *
  * ```ts
  * const api = new GatewayApi(this, 'Api', {
- *   routes: { 'GET /pets/{petId}': { integration: Integration.lambda(petsFn) } },
+ *   routes: { 'GET /pets/{petId}': { integration: Integration.lambdaProxy(petsFn) } },
  * });
  * ```
  */
@@ -58,22 +59,25 @@ export class GatewayApi extends Construct {
     const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
     this.endpointType = endpoint.endpointType;
     this.cors = props.cors && toCorsModel(this, props.cors);
-    this.routeTable = new RouteTable(this, props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS);
+    const requestValidation = props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS;
+    this.routeTable = new RouteTable(this, requestValidation);
     if (props.requestValidation === RequestValidation.OFF) {
       Annotations.of(this).addWarningV2('cdk-gateway-api:requestValidationOff',
         'requestValidation is OFF: API Gateway passes every request to the backends unchecked (AwsSolutions-APIG2).');
     }
 
     const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
+    const stack = Stack.of(this);
     const body = Lazy.any({
-      produce: () => renderOpenApiBody({
+      produce: () => compactIntrinsics(stack.resolve(renderOpenApiBody({
         title: props.apiName ?? id,
+        defaultValidator: VALIDATOR_NAMES[requestValidation],
         description: props.description,
         routes: this.routeTable.routes,
         schemas: this.routeTable.schemas,
         cors: this.cors,
         gatewayResponses,
-      }),
+      }))),
     });
 
     this.restApi = new apigw.CfnRestApi(this, 'Resource', {
@@ -94,7 +98,6 @@ export class GatewayApi extends Construct {
       restApiId: this.restApi.ref,
       description: 'Created by GatewayApi; replaced whenever the API definition changes',
     });
-    const stack = Stack.of(this);
     this.deployment.overrideLogicalId(Lazy.string({
       produce: () => `${stack.getLogicalId(this.restApi)}Deployment${shortHash(JSON.stringify(stack.resolve({
         body,
@@ -123,7 +126,7 @@ export class GatewayApi extends Construct {
   }
 
   /**
-   * Adds a route, e.g. `api.addRoute('GET /pets/{petId}', { integration: Integration.lambda(fn) })`.
+   * Adds a route, e.g. `api.addRoute('GET /pets/{petId}', { integration: Integration.lambdaProxy(fn) })`.
    */
   public addRoute(routeKey: string, options: RouteOptions): void {
     const prop = `routes['${routeKey}']`;

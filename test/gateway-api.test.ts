@@ -50,7 +50,7 @@ describe('GatewayApi', () => {
       expect(deploymentId({ routes: { 'GET /x': mockRoute, 'GET /y': mockRoute } })).not.toBe(original);
       expect(deploymentId({ routes: { 'GET /x': { integration: Integration.mock({ requestTemplates: { 'application/json': '{"statusCode": 201}' } }) } } })).not.toBe(original);
       expect(deploymentId({ ...base, cors: { allowOrigins: ['*'] } })).not.toBe(original);
-      expect(deploymentId({ ...base, gatewayResponses: [{ type: apigw.ResponseType.THROTTLED, statusCode: '429' }] })).not.toBe(original);
+      expect(deploymentId({ ...base, gatewayResponses: [{ responseType: apigw.ResponseType.THROTTLED, statusCode: '429' }] })).not.toBe(original);
       expect(deploymentId({ ...base, binaryMediaTypes: ['image/png'] })).not.toBe(original);
     });
 
@@ -66,7 +66,7 @@ describe('GatewayApi', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const api = new GatewayApi(stack, 'Api');
-    for (let i = 0; i < 1000; i++) api.addRoute(`GET /r${i}`, { integration: Integration.lambda(fn) });
+    for (let i = 0; i < 1000; i++) api.addRoute(`GET /r${i}`, { integration: Integration.lambdaProxy(fn) });
     const { template, body } = synthesized(stack, api);
     expect(Object.keys(body.paths)).toHaveLength(1000);
     const resources = Object.keys(template.toJSON().Resources).length;
@@ -81,7 +81,7 @@ describe('GatewayApi', () => {
       const stack = new Stack(app, 'Deterministic');
       new GatewayApi(stack, 'Api', {
         cors: { allowOrigins: ['https://a.example.com', 'https://b.example.com'] },
-        routes: { 'GET /pets/{id}': { integration: Integration.lambda(newFunction(stack)) }, 'POST /pets': mockRoute },
+        routes: { 'GET /pets/{id}': { integration: Integration.lambdaProxy(newFunction(stack)) }, 'POST /pets': mockRoute },
       });
       app.synth();
       const text = fs.readFileSync(path.join(outdir, 'Deterministic.template.json'), 'utf-8');

@@ -25,14 +25,14 @@ const FORM_ENCODED = { 'integration.request.header.Content-Type': "'application/
  * The backend of a route. Create one with a static factory and give it to a route:
  *
  * ```ts
- * new GatewayApi(this, 'Api', { routes: { 'GET /pets': { integration: Integration.lambda(fn) } } });
+ * new GatewayApi(this, 'Api', { routes: { 'GET /pets': { integration: Integration.lambdaProxy(fn) } } });
  * ```
  *
  * One integration may serve several routes; AWS service integrations then share one role.
  */
 export class Integration {
   /** Lambda proxy integration: the function receives the whole request and shapes the response. */
-  public static lambda(handler: lambda.IFunction, options: LambdaProxyIntegrationOptions = {}): Integration {
+  public static lambdaProxy(handler: lambda.IFunction, options: LambdaProxyIntegrationOptions = {}): Integration {
     return new Integration(context => {
       context.allowInvoke(handler);
       return {

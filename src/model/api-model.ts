@@ -2,7 +2,7 @@ import { RouteKey } from './route-key';
 import { IntegrationConfig } from '../integrations/integration-config';
 
 /** Validator names in the OpenAPI body, by what they validate. */
-export type ValidatorName = 'body-and-parameters' | 'body-only' | 'parameters-only';
+export type ValidatorName = 'body-and-parameters' | 'body-only' | 'parameters-only' | 'none';
 
 /** A method request parameter as OpenAPI declares it. */
 export interface ParameterModel {
@@ -19,7 +19,7 @@ export interface RouteModel {
   readonly integration: IntegrationConfig;
   readonly parameters: ParameterModel[];
   readonly requestBody?: { readonly modelName: string; readonly contentType: string };
-  readonly validator?: ValidatorName;
+  readonly validator: ValidatorName;
 }
 
 /** CORS after validation, with every default filled in. */
@@ -43,6 +43,8 @@ export interface GatewayResponseModel {
 /** The whole REST API definition, ready to render. */
 export interface ApiModel {
   readonly title: string;
+  /** The validator of every route that does not name its own. */
+  readonly defaultValidator: ValidatorName;
   readonly description?: string;
   readonly routes: RouteModel[];
   readonly schemas: Map<string, { [key: string]: unknown }>;

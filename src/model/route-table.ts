@@ -13,11 +13,11 @@ const MODEL_NAME = /^[a-zA-Z0-9]+$/;
 const OPERATION_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 const DECLARED_PARAMETER = /^method\.request\.(querystring|header|path)\.([^\s]+)$/;
 
-const VALIDATOR_NAMES: { [v in RequestValidation]: ValidatorName | undefined } = {
+export const VALIDATOR_NAMES: { [v in RequestValidation]: ValidatorName } = {
   [RequestValidation.BODY_AND_PARAMETERS]: 'body-and-parameters',
   [RequestValidation.BODY_ONLY]: 'body-only',
   [RequestValidation.PARAMETERS_ONLY]: 'parameters-only',
-  [RequestValidation.OFF]: undefined,
+  [RequestValidation.OFF]: 'none',
 };
 
 /**

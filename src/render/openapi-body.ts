@@ -9,6 +9,7 @@ const VALIDATORS: { [name in ValidatorName]: Json } = {
   'body-and-parameters': { validateRequestBody: true, validateRequestParameters: true },
   'body-only': { validateRequestBody: true, validateRequestParameters: false },
   'parameters-only': { validateRequestBody: false, validateRequestParameters: true },
+  'none': { validateRequestBody: false, validateRequestParameters: false },
 };
 
 /**
@@ -22,13 +23,16 @@ export function renderOpenApiBody(api: ApiModel): Json {
   for (const path of [...byPath.keys()].sort()) {
     const routes = byPath.get(path)!.sort((a, b) => a.key.method.localeCompare(b.key.method));
     const item: Json = {};
-    for (const route of routes) item[operationKey(route.key.method)] = renderOperation(route);
+    for (const route of routes) item[operationKey(route.key.method)] = renderOperation(route, api.defaultValidator);
     if (api.cors && !routes.some(r => r.key.method === 'OPTIONS')) {
       item.options = renderPreflight(api.cors, routes);
     }
     paths[path] = item;
   }
-  const validators = [...new Set(api.routes.map(r => r.validator).filter(v => v !== undefined))].sort();
+  // The API's validator is declared once at the top; a route names its own only when it differs.
+  const rootValidator = api.defaultValidator === 'none' ? undefined : api.defaultValidator;
+  const overrides = api.routes.map(r => r.validator).filter(v => v !== api.defaultValidator);
+  const validators = [...new Set([...(rootValidator ? [rootValidator] : []), ...overrides])].sort();
   return omitEmpty({
     'openapi': '3.0.1',
     'info': omitEmpty({ title: api.title, description: api.description, version: '1.0' }),
@@ -36,6 +40,7 @@ export function renderOpenApiBody(api: ApiModel): Json {
     'components': api.schemas.size > 0
       ? { schemas: Object.fromEntries([...api.schemas.entries()].sort(([a], [b]) => a.localeCompare(b))) }
       : undefined,
+    'x-amazon-apigateway-request-validator': rootValidator,
     'x-amazon-apigateway-request-validators': validators.length > 0
       ? Object.fromEntries(validators.map(v => [v, VALIDATORS[v]])) : undefined,
     'x-amazon-apigateway-gateway-responses': api.gatewayResponses.size > 0
@@ -48,7 +53,7 @@ export function renderOpenApiBody(api: ApiModel): Json {
   });
 }
 
-function renderOperation(route: RouteModel): Json {
+function renderOperation(route: RouteModel, defaultValidator: ValidatorName): Json {
   return omitEmpty({
     'operationId': route.operationId,
     'summary': route.summary,
@@ -60,7 +65,7 @@ function renderOperation(route: RouteModel): Json {
       },
     },
     'responses': renderMethodResponses(route.integration),
-    'x-amazon-apigateway-request-validator': route.validator,
+    'x-amazon-apigateway-request-validator': route.validator === defaultValidator ? undefined : route.validator,
     'x-amazon-apigateway-integration': renderIntegration(route.integration),
   });
 }

@@ -5,12 +5,12 @@ import { aws_apigateway as apigw } from 'aws-cdk-lib';
  * (bad body, missing key, throttled, backend timeout, ...).
  *
  * ```ts
- * { type: ResponseType.THROTTLED, statusCode: '429', templates: { 'application/json': '{"error": "slow down"}' } }
+ * { responseType: ResponseType.THROTTLED, statusCode: '429', templates: { 'application/json': '{"error": "slow down"}' } }
  * ```
  */
 export interface GatewayResponseOptions {
   /** The response type, e.g. `ResponseType.BAD_REQUEST_BODY` or `ResponseType.DEFAULT_4XX`. */
-  readonly type: apigw.ResponseType;
+  readonly responseType: apigw.ResponseType;
 
   /**
    * The status code sent, from 400 to 599.

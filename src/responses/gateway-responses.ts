@@ -30,8 +30,8 @@ export function buildGatewayResponses(
   const seen = new Set<string>();
   custom.forEach((response, i) => {
     const prop = `gatewayResponses[${i}]`;
-    const type = response.type.responseType;
-    if (seen.has(type)) throw propError(scope, `${prop}.type`, type, 'each response type once');
+    const type = response.responseType.responseType;
+    if (seen.has(type)) throw propError(scope, `${prop}.responseType`, type, 'each response type once');
     seen.add(type);
     if (response.statusCode !== undefined && !STATUS_CODE.test(response.statusCode)) {
       throw propError(scope, `${prop}.statusCode`, response.statusCode, 'a status code from 400 to 599');

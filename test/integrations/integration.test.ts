@@ -10,14 +10,11 @@ const integrationOf = (body: any, path: string, method: string) => operation(bod
 
 describe('Lambda proxy', () => {
   test('invokes the function through the Lambda invocation URI with the default 29 s timeout', () => {
-    const { body } = synthApi(stack => ({ routes: { 'GET /pets': { integration: Integration.lambda(newFunction(stack)) } } }));
+    const { body } = synthApi(stack => ({ routes: { 'GET /pets': { integration: Integration.lambdaProxy(newFunction(stack)) } } }));
     expect(integrationOf(body, '/pets', 'get')).toEqual({
       type: 'aws_proxy',
       httpMethod: 'POST',
-      uri: {
-        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' },
-          ':lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn9270CBC0', 'Arn'] }, '/invocations']],
-      },
+      uri: { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn9270CBC0.Arn}/invocations' },
       timeoutInMillis: 29000,
     });
   });
@@ -28,10 +25,10 @@ describe('Lambda proxy', () => {
       const other = newFunction(stack, 'Other');
       return {
         routes: {
-          'GET /a': { integration: Integration.lambda(fn) },
-          'GET /b': { integration: Integration.lambda(fn) },
+          'GET /a': { integration: Integration.lambdaProxy(fn) },
+          'GET /b': { integration: Integration.lambdaProxy(fn) },
           'POST /b': { integration: Integration.lambdaNonProxy(fn) },
-          'GET /c': { integration: Integration.lambda(other) },
+          'GET /c': { integration: Integration.lambdaProxy(other) },
         },
       };
     });
@@ -203,12 +200,13 @@ describe('AWS services', () => {
     const put = integrationOf(body, '/items', 'post');
     expect(JSON.stringify(put.uri)).toContain(':dynamodb:action/PutItem');
     expect(put.requestTemplates['application/json']).toEqual({
-      'Fn::Join': ['', ['{"TableName": "', { Ref: 'TableCD117FA1' }, '", "Item": {"id": {"S": "$context.requestId"}}}']],
+      'Fn::Sub': '{"TableName": "${TableCD117FA1}", "Item": {"id": {"S": "$context.requestId"}}}',
     });
     const query = integrationOf(body, '/owners/{owner}/items', 'get');
-    expect(query.requestTemplates['application/json']['Fn::Join'][1][2]).toEqual(
-      '", "IndexName": "byOwner", "KeyConditionExpression": "owner = :owner", '
-      + '"ExpressionAttributeValues": {":owner": {"S": "$input.params(\'owner\')"}}}');
+    expect(query.requestTemplates['application/json']).toEqual({
+      'Fn::Sub': '{"TableName": "${TableCD117FA1}", "IndexName": "byOwner", "KeyConditionExpression": "owner = :owner", '
+        + '"ExpressionAttributeValues": {":owner": {"S": "$input.params(\'owner\')"}}}',
+    });
     for (const action of ['PutItem', 'GetItem']) {
       template.hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: { Statement: [{ Action: `dynamodb:${action}`, Effect: 'Allow', Resource: { 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] } }] },

@@ -60,7 +60,8 @@ describe('request validation', () => {
       routes: { 'POST /pets': { integration: mock(), requestBody: { schema: petSchema }, requestParameters: { 'method.request.header.X-Tenant': true } } },
     }));
     const op = operation(body, '/pets', 'post');
-    expect(op['x-amazon-apigateway-request-validator']).toBe('body-and-parameters');
+    expect(body['x-amazon-apigateway-request-validator']).toBe('body-and-parameters');
+    expect(op['x-amazon-apigateway-request-validator']).toBeUndefined();
     expect(op.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PostPetsRequest' } } } });
     expect(op.parameters).toEqual([{ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } }]);
     expect(body['x-amazon-apigateway-request-validators']).toEqual({
@@ -82,10 +83,26 @@ describe('request validation', () => {
         'POST /c': { integration: mock(), requestValidation: RequestValidation.OFF },
       },
     }));
-    expect(operation(body, '/a', 'get')['x-amazon-apigateway-request-validator']).toBe('parameters-only');
+    expect(body['x-amazon-apigateway-request-validator']).toBe('parameters-only');
+    expect(operation(body, '/a', 'get')['x-amazon-apigateway-request-validator']).toBeUndefined();
     expect(operation(body, '/b', 'post')['x-amazon-apigateway-request-validator']).toBe('body-only');
-    expect(operation(body, '/c', 'post')['x-amazon-apigateway-request-validator']).toBeUndefined();
-    expect(Object.keys(body['x-amazon-apigateway-request-validators'])).toEqual(['body-only', 'parameters-only']);
+    expect(operation(body, '/c', 'post')['x-amazon-apigateway-request-validator']).toBe('none');
+    expect(body['x-amazon-apigateway-request-validators']).toEqual({
+      'body-only': { validateRequestBody: true, validateRequestParameters: false },
+      'none': { validateRequestBody: false, validateRequestParameters: false },
+      'parameters-only': { validateRequestBody: false, validateRequestParameters: true },
+    });
+  });
+
+  test('with validation off for the API, only the routes that ask for it are validated', () => {
+    const { body } = synthApi(() => ({
+      requestValidation: RequestValidation.OFF,
+      routes: { 'GET /a': { integration: mock() }, 'POST /b': { integration: mock(), requestValidation: RequestValidation.BODY_ONLY } },
+    }));
+    expect(body['x-amazon-apigateway-request-validator']).toBeUndefined();
+    expect(operation(body, '/a', 'get')['x-amazon-apigateway-request-validator']).toBeUndefined();
+    expect(operation(body, '/b', 'post')['x-amazon-apigateway-request-validator']).toBe('body-only');
+    expect(Object.keys(body['x-amazon-apigateway-request-validators'])).toEqual(['body-only']);
   });
 
   test('routes sharing a model name share the model; a name reused for another schema is rejected', () => {

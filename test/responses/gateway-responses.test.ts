@@ -19,11 +19,11 @@ describe('gateway responses', () => {
     const { body } = synthApi(() => ({
       routes,
       gatewayResponses: [
-        { type: apigw.ResponseType.THROTTLED, statusCode: '429', responseHeaders: { 'Retry-After': "'1'" } },
-        { type: apigw.ResponseType.RESOURCE_NOT_FOUND, statusCode: '404', templates: { 'application/json': '{"message": "no such route"}' } },
-        { type: apigw.ResponseType.BAD_REQUEST_BODY, statusCode: '422' },
-        { type: apigw.ResponseType.INTEGRATION_TIMEOUT, statusCode: '504' },
-        { type: apigw.ResponseType.of('WAF_FILTERED'), statusCode: '403' },
+        { responseType: apigw.ResponseType.THROTTLED, statusCode: '429', responseHeaders: { 'Retry-After': "'1'" } },
+        { responseType: apigw.ResponseType.RESOURCE_NOT_FOUND, statusCode: '404', templates: { 'application/json': '{"message": "no such route"}' } },
+        { responseType: apigw.ResponseType.BAD_REQUEST_BODY, statusCode: '422' },
+        { responseType: apigw.ResponseType.INTEGRATION_TIMEOUT, statusCode: '504' },
+        { responseType: apigw.ResponseType.of('WAF_FILTERED'), statusCode: '403' },
       ],
     }));
     const responses = body['x-amazon-apigateway-gateway-responses'];
@@ -43,9 +43,9 @@ describe('gateway responses', () => {
   });
 
   test.each([
-    [[{ type: apigw.ResponseType.THROTTLED }, { type: apigw.ResponseType.THROTTLED }], /gatewayResponses\[1\]\.type: "THROTTLED" is not allowed\. Allowed: each response type once/],
-    [[{ type: apigw.ResponseType.THROTTLED, statusCode: '200' }], /gatewayResponses\[0\]\.statusCode: "200" is not allowed\. Allowed: a status code from 400 to 599/],
-    [[{ type: apigw.ResponseType.THROTTLED, responseHeaders: { 'Retry-After': '1' } }], /gatewayResponses\[0\]\.responseHeaders\['Retry-After'\]: "1" is not allowed/],
+    [[{ responseType: apigw.ResponseType.THROTTLED }, { responseType: apigw.ResponseType.THROTTLED }], /gatewayResponses\[1\]\.responseType: "THROTTLED" is not allowed\. Allowed: each response type once/],
+    [[{ responseType: apigw.ResponseType.THROTTLED, statusCode: '200' }], /gatewayResponses\[0\]\.statusCode: "200" is not allowed\. Allowed: a status code from 400 to 599/],
+    [[{ responseType: apigw.ResponseType.THROTTLED, responseHeaders: { 'Retry-After': '1' } }], /gatewayResponses\[0\]\.responseHeaders\['Retry-After'\]: "1" is not allowed/],
   ])('rejects invalid customizations (%#)', (gatewayResponses, message) => {
     expect(() => synthApi(() => ({ routes, gatewayResponses }))).toThrow(message);
   });
