@@ -11,7 +11,9 @@ import { Duration } from 'aws-cdk-lib';
 export interface CorsOptions {
   /**
    * Origins allowed to call the API: `['*']` or full origins such as `https://app.example.com`.
-   * With several origins, the preflight answers the caller's origin when it is in the list.
+   * With several origins, the preflight answers the caller's origin when it is in the list;
+   * the responses API Gateway builds itself (gateway responses, non-proxy integrations) name
+   * the first origin, and proxy backends (Lambda proxy, HTTP proxy) send their own headers.
    */
   readonly allowOrigins: string[];
 

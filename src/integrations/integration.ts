@@ -7,7 +7,7 @@ import { IntegrationBindContext, IntegrationConfig } from './integration-config'
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
 import {
   AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
-  HttpIntegrationOptions, HttpProxyIntegrationOptions, IntegrationOptions, LambdaIntegrationOptions,
+  HttpIntegrationOptions, HttpProxyIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaIntegrationOptions,
   LambdaProxyIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
 } from './options';
 import { checkRequestParameters } from './request-parameters';
@@ -122,6 +122,13 @@ export class Integration {
       grant: role => stateMachine.grantStartSyncExecution(role),
       uri: serviceActionUri('states', 'StartSyncExecution'),
       template: startExecutionTemplate(stateMachine),
+      responses: SYNC_EXECUTION_RESPONSES,
+      check: context => {
+        if (stateMachine instanceof sfn.StateMachine && stateMachine.stateMachineType !== sfn.StateMachineType.EXPRESS) {
+          throw propError(context.scope, `${context.prop} stateMachine`, stateMachine.node.path,
+            'an EXPRESS state machine: StartSyncExecution runs only Express workflows');
+        }
+      },
     });
   }
 
@@ -160,8 +167,9 @@ export class Integration {
 
   private static awsService(options: AwsServiceIntegrationOptions, call: AwsServiceCall): Integration {
     return new Integration(context => {
+      call.check?.(context);
       const role = serviceRole(context.scope, call);
-      const config = mapping(options, context, AWS_SERVICE_RESPONSES);
+      const config = mapping(options, context, call.responses ?? AWS_SERVICE_RESPONSES);
       return {
         ...config,
         type: 'aws',
@@ -210,6 +218,10 @@ interface AwsServiceCall {
   readonly uri: string;
   readonly template: string;
   readonly requestParameters?: { [name: string]: string };
+  /** Default integration responses, when the user gives none. */
+  readonly responses?: IntegrationResponse[];
+  /** Validation that needs the route's context. */
+  readonly check?: (context: IntegrationBindContext) => void;
 }
 
 /** One role per API, service action and target, shared by every route that uses it. */
@@ -250,9 +262,31 @@ function serviceActionUri(service: string, action: string): string {
   return `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:${service}:action/${action}`;
 }
 
+/**
+ * `escapeJavaScript` turns `'` into `\'`, which is not valid JSON: undo that, as AWS's own
+ * Step Functions example does. An empty body becomes the input `{}`.
+ */
 function startExecutionTemplate(stateMachine: sfn.IStateMachine): string {
-  return `{"input": "$util.escapeJavaScript($input.body)", "stateMachineArn": "${stateMachine.stateMachineArn}"}`;
+  return '#set($body = $input.json(\'$\'))#if("$!body" == "" || "$body" == \'""\')#set($body = "{}")#end'
+    + `{"input": "$util.escapeJavaScript($body).replaceAll("\\\\'", "'")", "stateMachineArn": "${stateMachine.stateMachineArn}"}`;
 }
+
+/**
+ * A synchronous execution answers HTTP 200 even when it failed: answer its output only when
+ * it succeeded, and a 500 with its error otherwise.
+ */
+const SYNC_EXECUTION_RESPONSES: IntegrationResponse[] = [
+  {
+    statusCode: '200',
+    responseTemplates: {
+      'application/json': '#if($input.path(\'$.status\') == "SUCCEEDED")$input.path(\'$.output\')#else'
+        + '#set($context.responseOverride.status = 500)'
+        + '{"message": "execution $input.path(\'$.status\')", "error": "$util.escapeJavaScript($input.path(\'$.error\'))"}#end',
+    },
+  },
+  { statusCode: '400', selectionPattern: '4\\d{2}' },
+  { statusCode: '500', selectionPattern: '5\\d{2}' },
+];
 
 function checkUrl(context: IntegrationBindContext, url: string): string {
   if (!Token.isUnresolved(url) && !/^https?:\/\/[^\s/]+/.test(url)) {

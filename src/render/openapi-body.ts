@@ -23,7 +23,7 @@ export function renderOpenApiBody(api: ApiModel): Json {
   for (const path of [...byPath.keys()].sort()) {
     const routes = byPath.get(path)!.sort((a, b) => a.key.method.localeCompare(b.key.method));
     const item: Json = {};
-    for (const route of routes) item[operationKey(route.key.method)] = renderOperation(route, api.defaultValidator);
+    for (const route of routes) item[operationKey(route.key.method)] = renderOperation(route, api.defaultValidator, api.cors);
     if (api.cors && !routes.some(r => r.key.method === 'OPTIONS')) {
       item.options = renderPreflight(api.cors, routes);
     }
@@ -53,7 +53,8 @@ export function renderOpenApiBody(api: ApiModel): Json {
   });
 }
 
-function renderOperation(route: RouteModel, defaultValidator: ValidatorName): Json {
+function renderOperation(route: RouteModel, defaultValidator: ValidatorName, cors: CorsModel | undefined): Json {
+  const integration = cors ? withCorsHeaders(route.integration, cors) : route.integration;
   return omitEmpty({
     'operationId': route.operationId,
     'summary': route.summary,
@@ -64,9 +65,9 @@ function renderOperation(route: RouteModel, defaultValidator: ValidatorName): Js
         [route.requestBody.contentType]: { schema: { $ref: `#/components/schemas/${route.requestBody.modelName}` } },
       },
     },
-    'responses': renderMethodResponses(route.integration),
+    'responses': renderMethodResponses(integration),
     'x-amazon-apigateway-request-validator': route.validator === defaultValidator ? undefined : route.validator,
-    'x-amazon-apigateway-integration': renderIntegration(route.integration),
+    'x-amazon-apigateway-integration': renderIntegration(integration),
   });
 }
 
@@ -142,7 +143,23 @@ function renderPreflight(cors: CorsModel, routes: RouteModel[]): Json {
   });
 }
 
-/** The CORS header values as API Gateway static values (single-quoted). */
+/**
+ * Responses that API Gateway builds (non-proxy integrations) carry the CORS headers too;
+ * a proxy backend answers for itself. A header the user maps wins.
+ */
+function withCorsHeaders(integration: IntegrationConfig, cors: CorsModel): IntegrationConfig {
+  if (!integration.responses) return integration;
+  const headers = prefixKeys('method.response.header.', corsHeaders(cors));
+  return {
+    ...integration,
+    responses: integration.responses.map(r => ({ ...r, responseParameters: { ...headers, ...r.responseParameters } })),
+  };
+}
+
+/**
+ * The CORS header values as API Gateway static values (single-quoted). With several origins,
+ * only the preflight can pick the caller's origin; responses API Gateway builds itself name the first.
+ */
 export function corsHeaders(cors: CorsModel): { [header: string]: string } {
   const headers: { [header: string]: string } = { 'Access-Control-Allow-Origin': `'${cors.allowOrigins[0]}'` };
   if (cors.allowOrigins.length > 1) headers.Vary = "'Origin'";

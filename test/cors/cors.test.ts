@@ -42,6 +42,22 @@ describe('CORS', () => {
     }
   });
 
+  test('responses that API Gateway builds (non-proxy integrations) carry the CORS headers too', () => {
+    const { body } = withCors({ allowOrigins: ['https://app.example.com'] }, {
+      'GET /pets/{petId}': {
+        integration: Integration.mock({
+          integrationResponses: [{ statusCode: '200', responseParameters: { 'method.response.header.Vary': "'Accept'" } }],
+        }),
+      },
+    });
+    const op = operation(body, '/pets/{petId}', 'get');
+    expect(op['x-amazon-apigateway-integration'].responses.default.responseParameters).toEqual({
+      'method.response.header.Access-Control-Allow-Origin': "'https://app.example.com'",
+      'method.response.header.Vary': "'Accept'",
+    });
+    expect(Object.keys(op.responses['200'].headers)).toEqual(['Access-Control-Allow-Origin', 'Vary']);
+  });
+
   test('with several origins, the preflight echoes an allowed caller origin and varies on Origin', () => {
     const { body } = withCors({ allowOrigins: ['https://a.example.com', 'https://b.example.com'], allowCredentials: true });
     const response = operation(body, '/pets/{petId}', 'options')['x-amazon-apigateway-integration'].responses.default;

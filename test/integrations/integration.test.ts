@@ -251,14 +251,30 @@ describe('AWS services', () => {
     });
     expect(JSON.stringify(integrationOf(body, '/jobs', 'post').uri)).toContain(':states:action/StartExecution');
     expect(JSON.stringify(integrationOf(body, '/quotes', 'post').uri)).toContain(':states:action/StartSyncExecution');
-    expect(JSON.stringify(integrationOf(body, '/jobs', 'post').requestTemplates))
-      .toContain('{\\"input\\": \\"$util.escapeJavaScript($input.body)\\", \\"stateMachineArn\\": \\"');
+    const startTemplate = integrationOf(body, '/jobs', 'post').requestTemplates['application/json']['Fn::Sub'];
+    expect(startTemplate).toContain('#set($body = $input.json(\'$\'))#if("$!body" == "" || "$body" == \'""\')#set($body = "{}")#end'
+      + '{"input": "$util.escapeJavaScript($body).replaceAll("\\\\\'", "\'")", "stateMachineArn": "${Standard');
+    // A synchronous execution that failed answers 500, not the 200 Step Functions sends.
+    const sync = integrationOf(body, '/quotes', 'post').responses.default.responseTemplates['application/json'];
+    expect(sync).toMatch(/^#if\(\$input\.path\('\$\.status'\) == "SUCCEEDED"\)\$input\.path\('\$\.output'\)#else#set\(\$context\.responseOverride\.status = 500\)/);
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: [{ Action: 'states:StartExecution', Resource: { Ref: Match.stringLikeRegexp('^Standard') } }] },
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: [{ Action: 'states:StartSyncExecution', Resource: { Ref: Match.stringLikeRegexp('^Express') } }] },
     });
+  });
+
+  test('StartSyncExecution refuses a STANDARD state machine', () => {
+    expect(() => synthApi(stack => ({
+      routes: {
+        'POST /q': {
+          integration: Integration.stepFunctionsStartSyncExecution(new sfn.StateMachine(stack, 'Standard', {
+            definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')),
+          })),
+        },
+      },
+    }))).toThrow(/integration stateMachine: "Test\/Standard" is not allowed\. Allowed: an EXPRESS state machine/);
   });
 
   test('routes that use the same service action on the same target share one role', () => {

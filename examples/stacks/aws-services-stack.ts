@@ -1,0 +1,107 @@
+// Capability: direct AWS service integrations (SQS, DynamoDB, SNS, Step Functions) and a mock,
+// each with a role that may only make its one call.
+import {
+  Duration, Stack, StackProps, aws_dynamodb as dynamodb, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { jsonString } from './vtl';
+import { GatewayApi, Integration } from '../../src';
+
+export class AwsServicesStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const queue = new sqs.Queue(this, 'OrdersQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    const table = new dynamodb.Table(this, 'OrdersTable', {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    });
+    table.addGlobalSecondaryIndex({
+      indexName: 'byCustomer',
+      partitionKey: { name: 'customer', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'createdAt', type: dynamodb.AttributeType.STRING },
+    });
+
+    const topic = new sns.Topic(this, 'OrderEvents', { enforceSSL: true });
+
+    const fulfilment = new sfn.StateMachine(this, 'Fulfilment', {
+      definitionBody: sfn.DefinitionBody.fromChainable(
+        new sfn.Wait(this, 'WaitForWarehouse', { time: sfn.WaitTime.duration(Duration.seconds(30)) })
+          .next(new sfn.Succeed(this, 'Shipped'))),
+      tracingEnabled: true,
+    });
+
+    const quote = new sfn.StateMachine(this, 'Quote', {
+      stateMachineType: sfn.StateMachineType.EXPRESS,
+      definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(this, 'PriceOrder', {
+        parameters: { 'order.$': '$', 'total': 42 },
+      })),
+      tracingEnabled: true,
+    });
+
+    new GatewayApi(this, 'OrdersApi', {
+      description: 'Orders: API Gateway calls AWS services directly, no function in between',
+      routes: {
+        // SQS SendMessage: the body becomes the message.
+        'POST /orders/queue': { integration: Integration.sqsSendMessage(queue) },
+        // DynamoDB PutItem / GetItem / Query on a GSI.
+        'POST /orders': {
+          integration: Integration.dynamoDbPutItem(table, {
+            item: '{"id": {"S": "$context.requestId"}, '
+              + `"customer": {"S": "${jsonString("$input.path('$.customer')")}"}, `
+              + '"createdAt": {"S": "$context.requestTimeEpoch"}}',
+          }),
+        },
+        'GET /orders/{orderId}': {
+          integration: Integration.dynamoDbGetItem(table, {
+            key: `{"id": {"S": "${jsonString("$input.params('orderId')")}"}}`,
+          }),
+        },
+        'GET /customers/{customerId}/orders': {
+          integration: Integration.dynamoDbQuery(table, {
+            indexName: 'byCustomer',
+            keyConditionExpression: 'customer = :customer',
+            expressionAttributeValues: `{":customer": {"S": "${jsonString("$input.params('customerId')")}"}}`,
+          }),
+        },
+        // SNS Publish: the body becomes the message.
+        'POST /events': { integration: Integration.snsPublish(topic) },
+        // Step Functions: start a standard workflow, or run an express one and answer its output.
+        'POST /fulfilments': { integration: Integration.stepFunctionsStartExecution(fulfilment) },
+        'POST /quotes': {
+          integration: Integration.stepFunctionsStartSyncExecution(quote, {
+            integrationResponses: [
+              // StartSyncExecution answers 200 even when the execution failed: look at its status.
+              {
+                statusCode: '200',
+                responseTemplates: {
+                  'application/json': [
+                    "#if($input.path('$.status') == 'SUCCEEDED')",
+                    "$input.path('$.output')",
+                    '#else',
+                    '#set($context.responseOverride.status = 500)',
+                    '{"message": "The quote could not be computed", "requestId": "$context.requestId"}',
+                    '#end',
+                  ].join('\n'),
+                },
+              },
+              { statusCode: '400', selectionPattern: '4\\d{2}' },
+              { statusCode: '500', selectionPattern: '5\\d{2}' },
+            ],
+          }),
+        },
+        // Mock: API Gateway answers by itself.
+        'GET /health': {
+          integration: Integration.mock({
+            integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"status": "ok"}' } }],
+          }),
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,110 @@
+// Capability: Lambda backends (proxy and non-proxy), request body validation, CORS,
+// customized gateway responses, binary media types and compression.
+import { Duration, Size, Stack, StackProps, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { jsonString } from './vtl';
+import { GatewayApi, Integration } from '../../src';
+
+export class LambdaApiStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    // A proxy handler: receives the whole request, shapes the whole response.
+    const petsFn = new lambda.Function(this, 'PetsFunction', {
+      runtime: lambda.Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline([
+        'exports.handler = async (event) => ({',
+        '  statusCode: 200,',
+        "  headers: { 'Content-Type': 'application/json' },",
+        '  body: JSON.stringify({ route: event.resource, petId: event.pathParameters?.petId ?? null }),',
+        '});',
+      ].join('\n')),
+    });
+
+    // A non-proxy handler: receives what the request template builds, returns plain data.
+    const ownersFn = new lambda.Function(this, 'OwnersFunction', {
+      runtime: lambda.Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline([
+        'exports.handler = async (event) => {',
+        "  if (event.ownerId === 'nobody') throw new Error('Not found: ' + event.ownerId);",
+        '  return { id: event.ownerId, verbose: event.verbose === \'true\', pets: [] };',
+        '};',
+      ].join('\n')),
+    });
+
+    const pets = Integration.lambdaProxy(petsFn);
+
+    new GatewayApi(this, 'PetsApi', {
+      description: 'Pets: Lambda proxy and non-proxy routes',
+      routes: {
+        'GET /pets': { integration: pets, summary: 'List pets' },
+        'GET /pets/{petId}': { integration: pets, summary: 'Get one pet' },
+        'POST /pets': {
+          integration: pets,
+          summary: 'Create a pet',
+          // API Gateway answers 400 to a body that does not match, before the function runs.
+          requestBody: {
+            modelName: 'NewPet',
+            schema: {
+              type: apigw.JsonSchemaType.OBJECT,
+              required: ['name', 'species'],
+              additionalProperties: false,
+              properties: {
+                name: { type: apigw.JsonSchemaType.STRING, minLength: 1, maxLength: 64 },
+                species: { type: apigw.JsonSchemaType.STRING, enum: ['cat', 'dog', 'fish'] },
+                age: { type: apigw.JsonSchemaType.INTEGER, minimum: 0 },
+              },
+            },
+          },
+        },
+        // Everything else goes to the same function.
+        'ANY /{proxy+}': { integration: pets },
+        // Non-proxy: VTL shapes the event and the response; a Lambda error becomes a 404.
+        'GET /owners/{ownerId}': {
+          integration: Integration.lambdaNonProxy(ownersFn, {
+            requestTemplates: {
+              'application/json': `{"ownerId": "${jsonString("$input.params('ownerId')")}", `
+                + `"verbose": "${jsonString("$input.params('verbose')")}"}`,
+            },
+            integrationResponses: [
+              {
+                statusCode: '200',
+                responseTemplates: {
+                  'application/json': '{"owner": $input.json(\'$.id\'), "petCount": $input.path(\'$.pets\').size()}',
+                },
+              },
+              {
+                statusCode: '404',
+                selectionPattern: 'Not found:.*',
+                responseTemplates: { 'application/json': '{"message": "owner not found"}' },
+              },
+            ],
+          }),
+          requestParameters: { 'method.request.querystring.verbose': false },
+        },
+      },
+      cors: {
+        allowOrigins: ['https://app.example.com', 'https://admin.example.com'],
+        allowCredentials: true,
+        maxAge: Duration.minutes(10),
+      },
+      gatewayResponses: [
+        {
+          responseType: apigw.ResponseType.THROTTLED,
+          statusCode: '429',
+          responseHeaders: { 'Retry-After': "'1'" },
+          templates: { 'application/json': '{"message": "Too many requests, slow down", "requestId": "$context.requestId"}' },
+        },
+        {
+          responseType: apigw.ResponseType.RESOURCE_NOT_FOUND,
+          statusCode: '404',
+          templates: { 'application/json': '{"message": "No such route: $context.httpMethod $context.path"}' },
+        },
+      ],
+      binaryMediaTypes: ['image/png', 'image/jpeg'],
+      minCompressionSize: Size.kibibytes(1),
+    });
+  }
+}
