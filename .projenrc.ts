@@ -1,3 +1,4 @@
+import { execSync } from 'child_process';
 import { awscdk, javascript } from 'projen';
 
 /**
@@ -69,3 +70,7 @@ project.addTask('bench', {
 });
 
 project.synth();
+
+// After projen's `npm install`: put back the optional platform packages the registry here lacks,
+// so that `npm ci` accepts the lock file (see scripts/complete-lockfile.js).
+execSync('node scripts/complete-lockfile.js', { stdio: 'inherit' });
