@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { AwsServicesStack } from './stacks/aws-services-stack';
 import { EndpointsStack } from './stacks/endpoints-stack';
 import { HttpBackendStack } from './stacks/http-backend-stack';
+import { LargeDefinitionStack } from './stacks/large-definition-stack';
 import { LambdaApiStack } from './stacks/lambda-api-stack';
 
 const app = new App({
@@ -15,3 +16,4 @@ new LambdaApiStack(app, 'GatewayApiLambdaExample');
 new HttpBackendStack(app, 'GatewayApiHttpBackendExample');
 new AwsServicesStack(app, 'GatewayApiAwsServicesExample');
 new EndpointsStack(app, 'GatewayApiEndpointsExample');
+new LargeDefinitionStack(app, 'GatewayApiLargeDefinitionExample');

@@ -103,6 +103,15 @@ export interface GatewayApiProps {
   readonly stage?: StageOptions;
 
   /**
+   * The largest definition kept in the template. A larger one (thousands of routes) moves to
+   * an S3 asset that a custom resource imports into the API (PutRestApi), because a
+   * CloudFormation template may not exceed 1 MB.
+   *
+   * @default Size.kibibytes(700)
+   */
+  readonly maxInlineDefinitionSize?: Size;
+
+  /**
    * Whether the library sets the account's API Gateway CloudWatch Logs role
    * (AWS::ApiGateway::Account, one per stack, retained). Turn off where the account's
    * logging role is managed centrally.

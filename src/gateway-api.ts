@@ -1,8 +1,10 @@
 import {
-  Annotations, Aws, Lazy, Stack, Token, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  Annotations, Aspects, Aws, Lazy, Stack, Token, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { toCorsModel } from './cors/cors';
+import { withApiSettings } from './definition/api-settings';
+import { ExternalDefinition } from './definition/external-definition';
 import { endpointSettings } from './endpoint/endpoint';
 import { GatewayApiProps } from './gateway-api-props';
 import { CorsModel } from './model/api-model';
@@ -10,6 +12,7 @@ import { checkIntegerInRange } from './model/checks';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
 import { compactIntrinsics } from './render/compact-intrinsics';
+import { externalize } from './render/externalize';
 import { shortHash } from './render/hash';
 import { renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
@@ -17,6 +20,8 @@ import { cloudWatchAccount } from './stage/cloudwatch-role';
 import { buildStage } from './stage/stage';
 
 const MAX_COMPRESSION_BYTES = 10 * 1024 * 1024;
+/** Past this, the definition leaves the template (whose limit is 1 MB) for an S3 asset. */
+const DEFAULT_MAX_INLINE_DEFINITION_BYTES = 700 * 1024;
 
 /**
  * A production-grade Amazon API Gateway REST API in one statement: routes rendered into one
@@ -50,6 +55,7 @@ export class GatewayApi extends Construct {
   private readonly routeTable: RouteTable;
   private readonly cors?: CorsModel;
   private readonly invokePermissions = new Set<string>();
+  private externalDefinition?: ExternalDefinition;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
     super(scope, id);
@@ -68,17 +74,16 @@ export class GatewayApi extends Construct {
 
     const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
     const stack = Stack.of(this);
-    const body = Lazy.any({
-      produce: () => compactIntrinsics(stack.resolve(renderOpenApiBody({
-        title: props.apiName ?? id,
-        defaultValidator: VALIDATOR_NAMES[requestValidation],
-        description: props.description,
-        routes: this.routeTable.routes,
-        schemas: this.routeTable.schemas,
-        cors: this.cors,
-        gatewayResponses,
-      }))),
-    });
+    const renderDefinition = () => compactIntrinsics(stack.resolve(renderOpenApiBody({
+      title: props.apiName ?? id,
+      defaultValidator: VALIDATOR_NAMES[requestValidation],
+      description: props.description,
+      routes: this.routeTable.routes,
+      schemas: this.routeTable.schemas,
+      cors: this.cors,
+      gatewayResponses,
+    })));
+    const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : renderDefinition()) });
 
     this.restApi = new apigw.CfnRestApi(this, 'Resource', {
       name: props.apiName ?? id,
@@ -100,7 +105,7 @@ export class GatewayApi extends Construct {
     });
     this.deployment.overrideLogicalId(Lazy.string({
       produce: () => `${stack.getLogicalId(this.restApi)}Deployment${shortHash(JSON.stringify(stack.resolve({
-        body,
+        definition: renderDefinition(),
         policy: endpoint.policy,
         binaryMediaTypes: props.binaryMediaTypes,
         minimumCompressionSize: props.minCompressionSize?.toBytes(),
@@ -123,6 +128,28 @@ export class GatewayApi extends Construct {
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
     }
+
+    // Where the definition goes is decided once every route is in: before synthesis.
+    const maxInline = props.maxInlineDefinitionSize?.toBytes() ?? DEFAULT_MAX_INLINE_DEFINITION_BYTES;
+    Aspects.of(this).add({
+      visit: node => {
+        if (node !== this || this.externalDefinition) return;
+        const definition = renderDefinition();
+        if (Buffer.byteLength(JSON.stringify(definition, undefined, 1)) <= maxInline) return;
+        this.externalDefinition = new ExternalDefinition(this, 'Definition', {
+          restApiId: this.restApi.ref,
+          definition: externalize(withApiSettings(definition, stack.resolve({
+            policy: endpoint.policy,
+            binaryMediaTypes: props.binaryMediaTypes,
+            minimumCompressionSize: props.minCompressionSize?.toBytes(),
+            disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+            vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds,
+          }))),
+          integrationRoles: this.node.children.filter((c): c is iam.Role => c instanceof iam.Role),
+        });
+        this.deployment.node.addDependency(this.externalDefinition.importer);
+      },
+    });
   }
 
   /**
