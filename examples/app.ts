@@ -4,8 +4,8 @@ import { App } from 'aws-cdk-lib';
 import { AwsServicesStack } from './stacks/aws-services-stack';
 import { EndpointsStack } from './stacks/endpoints-stack';
 import { HttpBackendStack } from './stacks/http-backend-stack';
-import { LargeDefinitionStack } from './stacks/large-definition-stack';
 import { LambdaApiStack } from './stacks/lambda-api-stack';
+import { LargeDefinitionStack } from './stacks/large-definition-stack';
 
 const app = new App({
   // Checks every template against aws-cdk-lib's bundled CloudFormation rules at synth.
