@@ -6,6 +6,7 @@ import { toCorsModel } from './cors/cors';
 import { withApiSettings } from './definition/api-settings';
 import { ExternalDefinition } from './definition/external-definition';
 import { endpointSettings } from './endpoint/endpoint';
+import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
 import { CorsModel } from './model/api-model';
 import { checkIntegerInRange } from './model/checks';
@@ -180,7 +181,7 @@ export class GatewayApi extends Construct {
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage: string = '*'): string {
     if (!Token.isUnresolved(path) && !path.startsWith('/')) {
-      throw new Error(`[${this.node.path}] arnForExecuteApi path: ${JSON.stringify(path)} is not allowed. Allowed: a path starting with "/"`);
+      throw propError(this, 'arnForExecuteApi path', path, 'a path starting with "/"');
     }
     return Stack.of(this).formatArn({
       service: 'execute-api',

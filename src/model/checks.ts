@@ -35,11 +35,3 @@ export function checkPattern(
   if (value === undefined || Token.isUnresolved(value)) return;
   if (!pattern.test(value)) throw propError(scope, prop, value, allowed);
 }
-
-/** Throws unless `value` is one of `choices`. */
-export function checkOneOf(
-  scope: IConstruct, prop: string, value: string | undefined, choices: readonly string[],
-): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
-  if (!choices.includes(value)) throw propError(scope, prop, value, `one of ${choices.join(', ')}`);
-}
