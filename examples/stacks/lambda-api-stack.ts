@@ -1,7 +1,8 @@
 // Capability: Lambda backends (proxy and non-proxy), request body validation, CORS,
 // customized gateway responses, binary media types and compression.
-import { Duration, Size, Stack, StackProps, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Duration, Size, Stack, StackProps, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { inlineFunction } from './inline-function';
 import { jsonString } from './vtl';
 import { GatewayApi, Integration } from '../../src';
 
@@ -10,29 +11,21 @@ export class LambdaApiStack extends Stack {
     super(scope, id, props);
 
     // A proxy handler: receives the whole request, shapes the whole response.
-    const petsFn = new lambda.Function(this, 'PetsFunction', {
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline([
-        'exports.handler = async (event) => ({',
-        '  statusCode: 200,',
-        "  headers: { 'Content-Type': 'application/json' },",
-        '  body: JSON.stringify({ route: event.resource, petId: event.pathParameters?.petId ?? null }),',
-        '});',
-      ].join('\n')),
-    });
+    const petsFn = inlineFunction(this, 'PetsFunction', [
+      'exports.handler = async (event) => ({',
+      '  statusCode: 200,',
+      "  headers: { 'Content-Type': 'application/json' },",
+      '  body: JSON.stringify({ route: event.resource, petId: event.pathParameters?.petId ?? null }),',
+      '});',
+    ]);
 
     // A non-proxy handler: receives what the request template builds, returns plain data.
-    const ownersFn = new lambda.Function(this, 'OwnersFunction', {
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline([
-        'exports.handler = async (event) => {',
-        "  if (event.ownerId === 'nobody') throw new Error('Not found: ' + event.ownerId);",
-        '  return { id: event.ownerId, verbose: event.verbose === \'true\', pets: [] };',
-        '};',
-      ].join('\n')),
-    });
+    const ownersFn = inlineFunction(this, 'OwnersFunction', [
+      'exports.handler = async (event) => {',
+      "  if (event.ownerId === 'nobody') throw new Error('Not found: ' + event.ownerId);",
+      '  return { id: event.ownerId, verbose: event.verbose === \'true\', pets: [] };',
+      '};',
+    ]);
 
     const pets = Integration.lambdaProxy(petsFn);
 

@@ -1,17 +1,14 @@
 // Shows: a definition too large for a CloudFormation template (here made to look large by a
 // low limit) moves to an S3 asset that a custom resource imports into the API.
-import { Size, Stack, StackProps, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Size, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { inlineFunction } from './inline-function';
 import { GatewayApi, Integration } from '../../src';
 
 export class LargeDefinitionStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-    const handler = new lambda.Function(this, 'Catalog', {
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline('exports.handler = async (e) => ({ statusCode: 200, body: e.path });'),
-    });
+    const handler = inlineFunction(this, 'Catalog', ['exports.handler = async (e) => ({ statusCode: 200, body: e.path });']);
     const api = new GatewayApi(this, 'CatalogApi', {
       // The default, 700 KiB, is reached near 1,400 Lambda routes; 32 KiB shows the mechanism with 200.
       maxInlineDefinitionSize: Size.kibibytes(32),
