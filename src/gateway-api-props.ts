@@ -1,6 +1,8 @@
 import { Size, aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { Authorization } from './auth/authorization';
 import { CorsOptions } from './cors/cors-options';
 import { RequestValidation, RouteOptions } from './model/route-options';
+import { Compliance } from './policy/compliance';
 import { GatewayResponseOptions } from './responses/gateway-response-options';
 import { StageOptions } from './stage/stage-options';
 
@@ -28,6 +30,33 @@ export interface GatewayApiProps {
    * @default - none
    */
   readonly routes?: { [routeKey: string]: RouteOptions };
+
+  /**
+   * Who may call routes that do not say otherwise. Routes open to anyone take
+   * `authorization: Authorization.none()`.
+   *
+   * @default Authorization.iam()
+   */
+  readonly defaultAuthorization?: Authorization;
+
+  /**
+   * The compliance standard the API is built for: it sets the defaults the standard's cdk-nag
+   * pack requires (an encrypted cache, a client certificate, a WAF web ACL) and the rules the
+   * API's policy validation enforces.
+   *
+   * @default Compliance.AWS_SOLUTIONS
+   */
+  readonly compliance?: Compliance;
+
+  /**
+   * Whether the API judges its own resources at synth with the policy rules of its
+   * `compliance` standard (with the Control Tower controls and cfn-lint). Errors fail
+   * `cdk synth`; acknowledge a finding with
+   * `Validations.of(api).acknowledge({ id: 'GatewayApi::<rule id>', reason })`.
+   *
+   * @default true
+   */
+  readonly policyValidation?: boolean;
 
   /**
    * What API Gateway validates before a request reaches a backend, for every route that does

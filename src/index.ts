@@ -6,3 +6,7 @@ export * from './model/route-options';
 export * from './cors/cors-options';
 export * from './responses/gateway-response-options';
 export * from './stage/stage-options';
+export * from './auth/authorization';
+export { Compliance } from './policy/compliance';
+export { PolicyRuleSet } from './policy/rule-set';
+export { GatewayPolicyValidator, GatewayPolicyValidatorBeta1, GatewayPolicyValidatorProps } from './policy/plugin';

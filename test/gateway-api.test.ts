@@ -56,7 +56,7 @@ describe('GatewayApi', () => {
 
     test('stays when only stage settings or the route order change', () => {
       const original = deploymentId(base);
-      expect(deploymentId({ ...base, stage: { throttlingRateLimit: 5, tracingEnabled: false, variables: { a: 'b' } } })).toBe(original);
+      expect(deploymentId({ ...base, policyValidation: false, stage: { throttlingRateLimit: 5, tracingEnabled: false, variables: { a: 'b' } } })).toBe(original);
       const ab = deploymentId({ routes: { 'GET /a': mockRoute, 'GET /b': mockRoute } });
       expect(deploymentId({ routes: { 'GET /b': mockRoute, 'GET /a': mockRoute } })).toBe(ab);
     });

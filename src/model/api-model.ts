@@ -20,6 +20,8 @@ export interface RouteModel {
   readonly parameters: ParameterModel[];
   readonly requestBody?: { readonly modelName: string; readonly contentType: string };
   readonly validator: ValidatorName;
+  /** API Gateway's authorization type for the route. */
+  readonly authorizationType: 'AWS_IAM' | 'NONE';
 }
 
 /** CORS after validation, with every default filled in. */

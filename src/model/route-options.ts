@@ -1,4 +1,5 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { Authorization } from '../auth/authorization';
 import { Integration } from '../integrations/integration';
 
 /**
@@ -77,6 +78,13 @@ export interface RouteOptions {
    * @default - none besides the path parameters
    */
   readonly requestParameters?: { [methodParameter: string]: boolean };
+
+  /**
+   * Who may call the route.
+   *
+   * @default - the API's `defaultAuthorization`
+   */
+  readonly authorization?: Authorization;
 
   /**
    * What API Gateway validates on this route.

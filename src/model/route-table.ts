@@ -4,6 +4,7 @@ import { ParameterModel, RouteModel, ValidatorName } from './api-model';
 import { capitalize, deriveOperationId } from './operation-id';
 import { RouteKey, parseRouteKey, variableSiblingConflict } from './route-key';
 import { RequestValidation, RouteOptions } from './route-options';
+import { Authorization } from '../auth/authorization';
 import { propError } from '../errors';
 import { IntegrationConfig } from '../integrations/integration-config';
 import { methodParametersReadBy } from '../integrations/request-parameters';
@@ -29,7 +30,11 @@ export class RouteTable {
   public readonly schemas = new Map<string, { [key: string]: unknown }>();
   private readonly schemaJson = new Map<string, string>();
 
-  constructor(private readonly scope: IConstruct, private readonly defaultValidation: RequestValidation) {}
+  constructor(
+    private readonly scope: IConstruct,
+    private readonly defaultValidation: RequestValidation,
+    private readonly defaultAuthorization: Authorization,
+  ) {}
 
   /**
    * Validates a route and adds it. `bind` binds the integration once the key is known to be valid.
@@ -60,6 +65,7 @@ export class RouteTable {
         contentType: options.requestBody.contentType ?? 'application/json',
       },
       validator: VALIDATOR_NAMES[validation],
+      authorizationType: (options.authorization ?? this.defaultAuthorization).authorizationType as RouteModel['authorizationType'],
     };
     this.routes.push(route);
     return route;

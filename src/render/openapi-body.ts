@@ -12,6 +12,14 @@ const VALIDATORS: { [name in ValidatorName]: Json } = {
   'none': { validateRequestBody: false, validateRequestParameters: false },
 };
 
+/** IAM authorization in OpenAPI: callers sign with SigV4. */
+const SIGV4_SCHEME: Json = {
+  'type': 'apiKey',
+  'name': 'Authorization',
+  'in': 'header',
+  'x-amazon-apigateway-authtype': 'awsSigv4',
+};
+
 /**
  * Renders the API as one OpenAPI 3 document with API Gateway's `x-amazon-apigateway-*`
  * extensions: the `Body` of the RestApi. Paths and methods are sorted, so the body (and the
@@ -37,9 +45,12 @@ export function renderOpenApiBody(api: ApiModel): Json {
     'openapi': '3.0.1',
     'info': omitEmpty({ title: api.title, description: api.description, version: '1.0' }),
     paths,
-    'components': api.schemas.size > 0
-      ? { schemas: Object.fromEntries([...api.schemas.entries()].sort(([a], [b]) => a.localeCompare(b))) }
-      : undefined,
+    'components': omitEmpty({
+      schemas: api.schemas.size > 0
+        ? Object.fromEntries([...api.schemas.entries()].sort(([a], [b]) => a.localeCompare(b)))
+        : undefined,
+      securitySchemes: api.routes.some(r => r.authorizationType === 'AWS_IAM') ? { sigv4: SIGV4_SCHEME } : undefined,
+    }),
     'x-amazon-apigateway-request-validator': rootValidator,
     'x-amazon-apigateway-request-validators': validators.length > 0
       ? Object.fromEntries(validators.map(v => [v, VALIDATORS[v]])) : undefined,
@@ -66,6 +77,7 @@ function renderOperation(route: RouteModel, defaultValidator: ValidatorName, cor
       },
     },
     'responses': renderMethodResponses(integration),
+    'security': route.authorizationType === 'AWS_IAM' ? [{ sigv4: [] }] : undefined,
     'x-amazon-apigateway-request-validator': route.validator === defaultValidator ? undefined : route.validator,
     'x-amazon-apigateway-integration': renderIntegration(integration),
   });

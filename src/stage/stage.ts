@@ -8,6 +8,9 @@ import { checkIntegerInRange, checkNumberInRange, checkPattern } from '../model/
 export const DEFAULT_STAGE_NAME = 'prod';
 export const DEFAULT_RATE_LIMIT = 1000;
 export const DEFAULT_BURST_LIMIT = 2000;
+/** The smallest cache API Gateway offers, in GB, and how long it keeps a response. */
+const PRESET_CACHE_SIZE = '0.5';
+const PRESET_CACHE_TTL_SECONDS = 300;
 
 const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 const VARIABLE_NAME = /^[a-zA-Z0-9_]+$/;
@@ -18,6 +21,10 @@ export interface StageInputs {
   readonly restApiId: string;
   readonly deploymentId: string;
   readonly options: StageOptions;
+  /** Cache every method's responses, encrypted (compliance presets). */
+  readonly encryptedCache?: boolean;
+  /** The client certificate the stage presents to HTTP backends. */
+  readonly clientCertificateId?: string;
 }
 
 /** The stage and the log group it writes access logs to. */
@@ -56,6 +63,9 @@ export function buildStage(scope: Construct, inputs: StageInputs): BuiltStage {
     description: o.description,
     variables: o.variables,
     tracingEnabled: o.tracingEnabled ?? true,
+    clientCertificateId: inputs.clientCertificateId,
+    cacheClusterEnabled: inputs.encryptedCache || undefined,
+    cacheClusterSize: inputs.encryptedCache ? PRESET_CACHE_SIZE : undefined,
     accessLogSetting: accessLogGroup && {
       destinationArn: accessLogGroup.logGroupArn,
       format: (o.accessLogFormat ?? defaultAccessLogFormat()).toString(),
@@ -68,6 +78,7 @@ export function buildStage(scope: Construct, inputs: StageInputs): BuiltStage {
       metricsEnabled: o.metricsEnabled ?? true,
       throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
       throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
+      ...(inputs.encryptedCache ? { cachingEnabled: true, cacheDataEncrypted: true, cacheTtlInSeconds: PRESET_CACHE_TTL_SECONDS } : {}),
     }],
   });
   warnAboutSwitchedOffDefaults(scope, o, loggingLevel);

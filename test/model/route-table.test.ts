@@ -76,6 +76,7 @@ describe('request validation', () => {
 
   test('a route may narrow or turn off validation; the API default may change', () => {
     const { body } = synthApi(() => ({
+      policyValidation: false,
       requestValidation: RequestValidation.PARAMETERS_ONLY,
       routes: {
         'GET /a': { integration: mock() },
@@ -96,6 +97,7 @@ describe('request validation', () => {
 
   test('with validation off for the API, only the routes that ask for it are validated', () => {
     const { body } = synthApi(() => ({
+      policyValidation: false,
       requestValidation: RequestValidation.OFF,
       routes: { 'GET /a': { integration: mock() }, 'POST /b': { integration: mock(), requestValidation: RequestValidation.BODY_ONLY } },
     }));

@@ -46,6 +46,7 @@ describe('the stage', () => {
   test('every default can be overridden', () => {
     const { template } = synthApi(stack => ({
       routes,
+      policyValidation: false,
       stage: {
         stageName: 'v1',
         description: 'first version',
@@ -74,6 +75,7 @@ describe('the stage', () => {
   test('switching a default off warns, naming the rules that will flag it', () => {
     const { stack } = synthApi(() => ({
       routes,
+      policyValidation: false,
       stage: { accessLogging: false, loggingLevel: apigw.MethodLoggingLevel.OFF, tracingEnabled: false },
     }));
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => String(w.entry.data));

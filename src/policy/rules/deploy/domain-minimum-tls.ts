@@ -1,0 +1,38 @@
+import { literal } from './deploy-reading';
+import { Rule } from '../../rule';
+import { isObject } from '../../template/template-index';
+
+/**
+ * No custom domain accepts TLS 1.0. Stricter than API_GW_DOMAIN_DENY_NON_TLS_TRAFFIC in
+ * intent but not in letter: the newer enhanced policies (SecurityPolicy_TLS13_..., TLS 1.2
+ * and up) are allowed here, as are v2 domains' configurations, which that rule never reads.
+ */
+export const domainMinimumTls: Rule = {
+  id: 'domain-minimum-tls',
+  severity: 'error',
+  title: 'Custom domains refuse TLS older than 1.2',
+  fix: 'Use SecurityPolicy TLS_1_2 (GatewayApi\'s default) or a newer enhanced policy.',
+  resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName'],
+  mirrors: [],
+  ruleSets: 'all',
+  check: template => [
+    ...template.ofType('AWS::ApiGateway::DomainName').flatMap(domain =>
+      weak(domain.properties.SecurityPolicy) ? [{
+        logicalId: domain.logicalId,
+        location: 'Properties/SecurityPolicy',
+        message: `SecurityPolicy ${JSON.stringify(domain.properties.SecurityPolicy)} accepts TLS 1.0`,
+      }] : []),
+    ...template.ofType('AWS::ApiGatewayV2::DomainName').flatMap(domain => {
+      const configurations = Array.isArray(domain.properties.DomainNameConfigurations) ? domain.properties.DomainNameConfigurations : [];
+      return configurations.flatMap((c, i) => isObject(c) && weak(c.SecurityPolicy) ? [{
+        logicalId: domain.logicalId,
+        location: `Properties/DomainNameConfigurations/${i}/SecurityPolicy`,
+        message: `SecurityPolicy ${JSON.stringify(c.SecurityPolicy)} accepts TLS 1.0`,
+      }] : []);
+    }),
+  ],
+};
+
+function weak(policy: unknown): boolean {
+  return literal(policy) && String(policy).toUpperCase() === 'TLS_1_0';
+}

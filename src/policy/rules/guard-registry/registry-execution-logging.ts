@@ -1,0 +1,26 @@
+import { registryResources } from './registry-reading';
+import { Rule } from '../../rule';
+import { isObject } from '../../template/template-index';
+
+/**
+ * API_GW_EXECUTION_LOGGING_ENABLED: every method setting of every REST stage logs at ERROR or
+ * INFO. The registry judges the stages together: if any of them has no method settings, it
+ * skips them all. `rest-execution-logging-all-methods` (CT.APIGATEWAY.PR.1) has no such gap.
+ */
+export const registryExecutionLogging: Rule = {
+  id: 'registry-execution-logging',
+  severity: 'error',
+  title: 'Every method setting of REST stages logs at ERROR or INFO',
+  fix: 'Keep GatewayApi\'s default loggingLevel; give every MethodSettings entry LoggingLevel ERROR or INFO.',
+  resourceTypes: ['AWS::ApiGateway::Stage'],
+  mirrors: ['API_GW_EXECUTION_LOGGING_ENABLED'],
+  check: template => {
+    const stages = registryResources(template, 'AWS::ApiGateway::Stage', 'API_GW_EXECUTION_LOGGING_ENABLED');
+    const settingsOf = stages.map(s => s.properties.MethodSettings);
+    if (settingsOf.some(settings => !Array.isArray(settings) || settings.length === 0)) return [];
+    return stages
+      .filter(stage => (stage.properties.MethodSettings as unknown[])
+        .some(s => !isObject(s) || (s.LoggingLevel !== 'ERROR' && s.LoggingLevel !== 'INFO')))
+      .map(stage => ({ logicalId: stage.logicalId, location: 'Properties/MethodSettings', message: 'a MethodSettings entry has no LoggingLevel ERROR or INFO' }));
+  },
+};

@@ -1,0 +1,41 @@
+import { Aws, Fn, aws_apigateway as apigw, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/** AWS managed rule groups every public API benefits from. */
+const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
+/** Requests per 5 minutes from one IP before the rate rule blocks it. */
+const RATE_LIMIT_PER_IP = 2000;
+
+/**
+ * A regional WAFv2 web ACL with AWS's common, known-bad-inputs and IP-reputation rule groups and
+ * a per-IP rate rule, associated with the stage.
+ */
+export function protectStageWithWebAcl(scope: Construct, restApi: apigw.CfnRestApi, stage: apigw.CfnStage): wafv2.CfnWebACL {
+  const metric = (name: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name });
+  const webAcl = new wafv2.CfnWebACL(scope, 'WebAcl', {
+    scope: 'REGIONAL',
+    defaultAction: { allow: {} },
+    visibilityConfig: metric('GatewayApiWebAcl'),
+    rules: [
+      ...MANAGED_RULE_GROUPS.map((name, i) => ({
+        name,
+        priority: i,
+        overrideAction: { none: {} },
+        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+        visibilityConfig: metric(name),
+      })),
+      {
+        name: 'RateLimitPerIp',
+        priority: MANAGED_RULE_GROUPS.length,
+        action: { block: {} },
+        statement: { rateBasedStatement: { limit: RATE_LIMIT_PER_IP, aggregateKeyType: 'IP' } },
+        visibilityConfig: metric('RateLimitPerIp'),
+      },
+    ],
+  });
+  new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', {
+    webAclArn: webAcl.attrArn,
+    resourceArn: Fn.join('', ['arn:', Aws.PARTITION, ':apigateway:', Aws.REGION, '::/restapis/', restApi.ref, '/stages/', stage.ref]),
+  });
+  return webAcl;
+}
