@@ -2,11 +2,13 @@ import { execSync } from 'child_process';
 import { awscdk, javascript } from 'projen';
 
 /**
- * The lowest aws-cdk-lib the library's code needs (peer floor): 2.93.0 brought
- * `Annotations.addWarningV2`, which makes the library's warnings acknowledgeable.
+ * The lowest aws-cdk-lib the library's code needs (peer floor): the policy validator is a
+ * policy validation plugin that reads `IPolicyValidationContext.appConstruct` to find the
+ * resources each GatewayApi owns, which 2.262.0 has (2.257.0 does not); 2.262.0 also brought
+ * the `@aws-cdk/core:validateAgainstDefaultRules` flag, and cdk-nag 3 needs 2.257.0 or later.
  * The build and tests run against CDK_DEV_VERSION, the current release.
  */
-const CDK_PEER_FLOOR = '2.93.0';
+const CDK_PEER_FLOOR = '2.262.0';
 const CDK_DEV_VERSION = '2.276.0';
 /** A 2.x CLI: the `latest` tag (3.x) cannot read the cloud assemblies 2.27x writes. */
 const CDK_CLI_VERSION = '2.1148.1';
@@ -29,7 +31,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   cdkVersion: CDK_PEER_FLOOR,
   constructsVersion: '10.0.5',
   peerDependencyOptions: { pinnedDevDependency: false },
-  devDeps: [`aws-cdk-lib@${CDK_DEV_VERSION}`, 'constructs@^10.5.1', `aws-cdk@${CDK_CLI_VERSION}`],
+  devDeps: [
+    `aws-cdk-lib@${CDK_DEV_VERSION}`, 'constructs@^10.5.1', `aws-cdk@${CDK_CLI_VERSION}`,
+    // The policy engines the validator's parity suite and the example app run.
+    'cdk-nag@3.0.2', '@cdklabs/cdk-validator-cfnguard@0.0.62',
+  ],
 
   publishToPypi: {
     distName: 'cdk-gateway-api',

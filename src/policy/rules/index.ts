@@ -21,6 +21,7 @@ import { methodOpenAccess } from './checkov/method-open-access';
 import { stageAccessLogDestination } from './checkov/stage-access-log-destination';
 import { stageCacheClusterEnabled } from './checkov/stage-cache-cluster-enabled';
 import { stageTracingEnabled } from './checkov/stage-tracing-enabled';
+import { v2StageAccessLogDestination } from './checkov/v2-stage-access-log-destination';
 import { domainTls12 } from './control-tower/domain-tls-1-2';
 import { restCacheEncrypted } from './control-tower/rest-cache-encrypted';
 import { restExecutionLoggingAllMethods } from './control-tower/rest-execution-logging-all-methods';
@@ -59,7 +60,7 @@ export const RULES: readonly Rule[] = [
   restApiName, restApiSingleDefinition, stageDeploymentSameApi, methodAuthorizerSameApi, methodAuthorizerType,
   lambdaAuthorizerTtl, methodSettingResourcePath,
   // checkov.
-  methodOpenAccess, stageTracingEnabled, stageAccessLogDestination, stageCacheClusterEnabled,
+  methodOpenAccess, stageTracingEnabled, stageAccessLogDestination, v2StageAccessLogDestination, stageCacheClusterEnabled,
   // The AWS Guard Rules Registry.
   registryExecutionLogging, registryCacheEncrypted, registryDomainTls, registryDomainEndpointType,
   registryMethodAuthorization, registryStageAccessLogging, registryV2AccessLogs,

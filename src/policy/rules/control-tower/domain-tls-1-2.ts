@@ -13,10 +13,12 @@ export const domainTls12: Rule = {
   resourceTypes: ['AWS::ApiGateway::DomainName'],
   mirrors: ['CT.APIGATEWAY.PR.6'],
   guard: `
-let gatewayapi_domains_pr6 = Resources.*[ Type == 'AWS::ApiGateway::DomainName' ]
-rule domain_tls_1_2 when %gatewayapi_domains_pr6 !empty {
-  %gatewayapi_domains_pr6.Properties.SecurityPolicy not exists or
-  %gatewayapi_domains_pr6.Properties.SecurityPolicy in ['TLS_1_2']
+let gatewayapi_rest_domains = Resources.*[ Type == 'AWS::ApiGateway::DomainName' ]
+rule domain_tls_1_2 when %gatewayapi_rest_domains !empty {
+  %gatewayapi_rest_domains {
+    Properties.SecurityPolicy not exists or
+    Properties.SecurityPolicy in ['TLS_1_2']
+  }
 }`,
   check: template => template.ofType('AWS::ApiGateway::DomainName')
     .filter(domain => domain.properties.SecurityPolicy !== undefined && domain.properties.SecurityPolicy !== 'TLS_1_2')

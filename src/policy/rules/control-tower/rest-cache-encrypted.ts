@@ -13,21 +13,25 @@ export const restCacheEncrypted: Rule = {
   resourceTypes: ['AWS::ApiGateway::Stage'],
   mirrors: ['CT.APIGATEWAY.PR.3'],
   guard: `
-let gatewayapi_cached_stages_pr3 = Resources.*[
+let gatewayapi_cached_stages = Resources.*[
   Type == 'AWS::ApiGateway::Stage'
   Properties.CacheClusterEnabled exists
   Properties.CacheClusterEnabled == true
 ]
-rule rest_cache_encrypted when %gatewayapi_cached_stages_pr3 !empty {
-  %gatewayapi_cached_stages_pr3.Properties.MethodSettings exists
-  %gatewayapi_cached_stages_pr3.Properties.MethodSettings is_list
-  %gatewayapi_cached_stages_pr3.Properties.MethodSettings !empty
-  some %gatewayapi_cached_stages_pr3.Properties.MethodSettings[*] {
-    HttpMethod == '*'
-    ResourcePath == '/*'
-    CacheDataEncrypted == true
+rule rest_cache_encrypted when %gatewayapi_cached_stages !empty {
+  %gatewayapi_cached_stages {
+    Properties.MethodSettings exists
+    Properties.MethodSettings is_list
+    Properties.MethodSettings !empty
+    some Properties.MethodSettings[*] {
+      HttpMethod == '*'
+      ResourcePath == '/*'
+      CacheDataEncrypted == true
+    }
+    Properties.MethodSettings[*] {
+      CacheDataEncrypted not exists or CacheDataEncrypted == true
+    }
   }
-  %gatewayapi_cached_stages_pr3.Properties.MethodSettings[ CacheDataEncrypted exists ].CacheDataEncrypted == true
 }`,
   check: template => template.ofType('AWS::ApiGateway::Stage')
     .filter(stage => stage.properties.CacheClusterEnabled === true)

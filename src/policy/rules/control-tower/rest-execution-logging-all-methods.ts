@@ -15,17 +15,21 @@ export const restExecutionLoggingAllMethods: Rule = {
   resourceTypes: ['AWS::ApiGateway::Stage'],
   mirrors: ['CT.APIGATEWAY.PR.1'],
   guard: `
-let gatewayapi_stages_pr1 = Resources.*[ Type == 'AWS::ApiGateway::Stage' ]
-rule rest_execution_logging_all_methods when %gatewayapi_stages_pr1 !empty {
-  %gatewayapi_stages_pr1.Properties.MethodSettings exists
-  %gatewayapi_stages_pr1.Properties.MethodSettings is_list
-  %gatewayapi_stages_pr1.Properties.MethodSettings !empty
-  some %gatewayapi_stages_pr1.Properties.MethodSettings[*] {
-    HttpMethod == '*'
-    ResourcePath == '/*'
-    LoggingLevel in ['ERROR', 'INFO']
+let gatewayapi_rest_stages = Resources.*[ Type == 'AWS::ApiGateway::Stage' ]
+rule rest_execution_logging_all_methods when %gatewayapi_rest_stages !empty {
+  %gatewayapi_rest_stages {
+    Properties.MethodSettings exists
+    Properties.MethodSettings is_list
+    Properties.MethodSettings !empty
+    some Properties.MethodSettings[*] {
+      HttpMethod == '*'
+      ResourcePath == '/*'
+      LoggingLevel in ['ERROR', 'INFO']
+    }
+    Properties.MethodSettings[*] {
+      LoggingLevel not exists or LoggingLevel in ['ERROR', 'INFO']
+    }
   }
-  %gatewayapi_stages_pr1.Properties.MethodSettings[ LoggingLevel exists ].LoggingLevel in ['ERROR', 'INFO']
 }`,
   check: template => template.ofType('AWS::ApiGateway::Stage').flatMap(stage => {
     const settings = stage.properties.MethodSettings;

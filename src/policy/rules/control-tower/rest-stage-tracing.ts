@@ -9,10 +9,12 @@ export const restStageTracing: Rule = {
   resourceTypes: ['AWS::ApiGateway::Stage'],
   mirrors: ['CT.APIGATEWAY.PR.2'],
   guard: `
-let gatewayapi_stages_pr2 = Resources.*[ Type == 'AWS::ApiGateway::Stage' ]
-rule rest_stage_tracing when %gatewayapi_stages_pr2 !empty {
-  %gatewayapi_stages_pr2.Properties.TracingEnabled exists
-  %gatewayapi_stages_pr2.Properties.TracingEnabled == true
+let gatewayapi_rest_stages = Resources.*[ Type == 'AWS::ApiGateway::Stage' ]
+rule rest_stage_tracing when %gatewayapi_rest_stages !empty {
+  %gatewayapi_rest_stages {
+    Properties.TracingEnabled exists
+    Properties.TracingEnabled == true
+  }
 }`,
   check: template => template.ofType('AWS::ApiGateway::Stage')
     .filter(stage => stage.properties.TracingEnabled !== true)

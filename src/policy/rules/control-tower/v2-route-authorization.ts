@@ -16,19 +16,23 @@ export const v2RouteAuthorization: Rule = {
   resourceTypes: ['AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::ApiGatewayManagedOverrides'],
   mirrors: ['CT.APIGATEWAY.PR.5'],
   guard: `
-let gatewayapi_v2_routes_pr5 = Resources.*[ Type == 'AWS::ApiGatewayV2::Route' ]
-let gatewayapi_v2_overrides_pr5 = Resources.*[
+let gatewayapi_v2_routes = Resources.*[ Type == 'AWS::ApiGatewayV2::Route' ]
+let gatewayapi_v2_route_overrides = Resources.*[
   Type == 'AWS::ApiGatewayV2::ApiGatewayManagedOverrides'
   Properties.Route exists
   Properties.Route is_struct
   Properties.Route.AuthorizationType exists
 ]
-rule v2_route_authorization when %gatewayapi_v2_routes_pr5 !empty {
-  %gatewayapi_v2_routes_pr5.Properties.AuthorizationType exists
-  %gatewayapi_v2_routes_pr5.Properties.AuthorizationType in ['AWS_IAM', 'JWT', 'CUSTOM']
+rule v2_route_authorization when %gatewayapi_v2_routes !empty {
+  %gatewayapi_v2_routes {
+    Properties.AuthorizationType exists
+    Properties.AuthorizationType in ['AWS_IAM', 'JWT', 'CUSTOM']
+  }
 }
-rule v2_route_override_authorization when %gatewayapi_v2_overrides_pr5 !empty {
-  %gatewayapi_v2_overrides_pr5.Properties.Route.AuthorizationType in ['AWS_IAM', 'JWT', 'CUSTOM']
+rule v2_route_authorization when %gatewayapi_v2_route_overrides !empty {
+  %gatewayapi_v2_route_overrides {
+    Properties.Route.AuthorizationType in ['AWS_IAM', 'JWT', 'CUSTOM']
+  }
 }`,
   check: template => [
     ...template.ofType('AWS::ApiGatewayV2::Route')

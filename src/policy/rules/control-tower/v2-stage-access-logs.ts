@@ -15,35 +15,32 @@ export const v2StageAccessLogs: Rule = {
   resourceTypes: ['AWS::ApiGatewayV2::Stage'],
   mirrors: ['CT.APIGATEWAY.PR.4'],
   guard: `
-let gatewayapi_v2_stages_pr4 = Resources.*[ Type == 'AWS::ApiGatewayV2::Stage' ]
-rule v2_stage_access_logs when %gatewayapi_v2_stages_pr4 !empty {
-  %gatewayapi_v2_stages_pr4 {
-    Properties.AccessLogSettings exists
+let gatewayapi_document = this
+let gatewayapi_v2_stages = Resources.*[ Type == 'AWS::ApiGatewayV2::Stage' ]
+rule v2_stage_access_logs when %gatewayapi_v2_stages !empty {
+  %gatewayapi_v2_stages {
     Properties.AccessLogSettings is_struct
-    Properties.AccessLogSettings {
-      DestinationArn exists
-      DestinationArn is_string or DestinationArn is_struct
-      Format exists
-      Format is_string
-      Format != /\\A\\s*\\z/
-    }
-    Properties.AccessLogSettings.DestinationArn is_string {
+    Properties.AccessLogSettings.Format is_string
+    Properties.AccessLogSettings.Format != /\\A\\s*\\z/
+    Properties.AccessLogSettings.DestinationArn is_string or
+      Properties.AccessLogSettings.DestinationArn is_struct
+    when Properties.AccessLogSettings.DestinationArn is_string {
       Properties.AccessLogSettings.DestinationArn != /\\A\\s*\\z/
     }
-    Properties.AccessLogSettings.DestinationArn is_struct {
-      gatewayapi_local_log_group(Properties.AccessLogSettings.DestinationArn)
+    when Properties.AccessLogSettings.DestinationArn is_struct {
+      gatewayapi_log_group_in_template(%gatewayapi_document, Properties.AccessLogSettings.DestinationArn)
     }
   }
 }
-rule gatewayapi_local_log_group(destination) {
+rule gatewayapi_log_group_in_template(document, destination) {
   %destination['Fn::GetAtt'] exists or %destination.Ref exists
-  %destination['Fn::GetAtt'] exists {
-    let gatewayapi_getatt_target = %destination['Fn::GetAtt'][0]
-    Resources.%gatewayapi_getatt_target.Type == 'AWS::Logs::LogGroup'
+  when %destination['Fn::GetAtt'] exists {
+    let gatewayapi_target = %destination['Fn::GetAtt'][0]
+    %document.Resources.%gatewayapi_target.Type == 'AWS::Logs::LogGroup'
   }
-  %destination.Ref exists {
-    let gatewayapi_ref_target = %destination.Ref
-    Resources.%gatewayapi_ref_target.Type == 'AWS::Logs::LogGroup'
+  when %destination.Ref exists {
+    let gatewayapi_target = %destination.Ref
+    %document.Resources.%gatewayapi_target.Type == 'AWS::Logs::LogGroup'
   }
 }`,
   check: template => template.ofType('AWS::ApiGatewayV2::Stage').flatMap(stage => {
