@@ -37,6 +37,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@3.0.2', '@cdklabs/cdk-validator-cfnguard@0.0.62',
   ],
 
+  // The policy validator's CLI, for any CloudFormation template.
+  bin: { 'gateway-policy': 'lib/cli/gateway-policy.js' },
+
   publishToPypi: {
     distName: 'cdk-gateway-api',
     module: 'cdk_gateway_api',

@@ -19,7 +19,8 @@ export const registryCacheEncrypted: Rule = {
     return stages
       .filter(stage => {
         const settings = stage.properties.MethodSettings;
-        return !Array.isArray(settings) || settings.length === 0 || settings.some(s => !isObject(s) || s.CacheDataEncrypted !== true || s.CachingEnabled !== true);
+        return !Array.isArray(settings) || settings.length === 0
+          || settings.some(s => !isObject(s) || s.CacheDataEncrypted !== true || s.CachingEnabled !== true);
       })
       .map(stage => ({ logicalId: stage.logicalId, location: 'Properties/MethodSettings', message: 'a MethodSettings entry does not cache, encrypted' }));
   },
