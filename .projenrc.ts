@@ -65,11 +65,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 // `npm run example`: synthesize the example app (a tour of the library) offline into cdk.out/.
-project.addTask('example', {
+const example = project.addTask('example', {
   description: 'Synthesize the example app into cdk.out/',
   env: { CDK_DISABLE_VERSION_CHECK: 'true', CDK_DISABLE_CLI_TELEMETRY: 'true' },
   exec: 'cdk synth --app "ts-node --prefer-ts-exts -P test/tsconfig.json examples/app.ts" --output cdk.out --quiet --no-notices --no-version-reporting',
 });
+// The engines' verdicts are in the assembly's validation report: no unacknowledged error allowed.
+example.exec('node scripts/check-validation-report.js cdk.out');
 
 // `npm run bench -- --routes N`: GatewayApi against aws-cdk-lib's RestApi.
 project.addTask('bench', {

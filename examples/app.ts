@@ -1,6 +1,7 @@
 // The example app: a tour of cdk-gateway-api, one stack per capability.
 // `npm run example` synthesizes it offline into cdk.out/.
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { addComplianceStages } from './compliance/compliance-stage';
 import { AwsServicesStack } from './stacks/aws-services-stack';
 import { EndpointsStack } from './stacks/endpoints-stack';
 import { HttpBackendStack } from './stacks/http-backend-stack';
@@ -12,8 +13,15 @@ const app = new App({
   postCliContext: { '@aws-cdk/core:validateAgainstDefaultRules': true },
 });
 
+// The tour's APIs are IAM-authorized demos without a web ACL; the compliance stages show WAF.
+Validations.of(app).acknowledge({
+  id: 'GatewayApi::stage-waf',
+  reason: 'Tour of integrations: every route is IAM-authorized, and WAF is shown in the NIST and PCI compliance stages.',
+});
+
 new LambdaApiStack(app, 'GatewayApiLambdaExample');
 new HttpBackendStack(app, 'GatewayApiHttpBackendExample');
 new AwsServicesStack(app, 'GatewayApiAwsServicesExample');
 new EndpointsStack(app, 'GatewayApiEndpointsExample');
 new LargeDefinitionStack(app, 'GatewayApiLargeDefinitionExample');
+addComplianceStages(app);

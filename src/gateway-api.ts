@@ -21,6 +21,7 @@ import { externalize } from './render/externalize';
 import { shortHash } from './render/hash';
 import { renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
+import { accessLogKey } from './stage/access-log-key';
 import { cloudWatchAccount } from './stage/cloudwatch-role';
 import { buildStage } from './stage/stage';
 import { protectStageWithWebAcl } from './stage/web-acl';
@@ -126,6 +127,7 @@ export class GatewayApi extends Construct {
       })))}`,
     }));
 
+    const logKey = preset.encryptedLogs && (!props.stage?.accessLogGroup || preset.webAcl) ? accessLogKey(this) : undefined;
     this.clientCertificate = preset.clientCertificate
       ? new apigw.CfnClientCertificate(this, 'ClientCertificate', { description: `Presented by ${this.node.path} to HTTP backends` })
       : undefined;
@@ -135,11 +137,12 @@ export class GatewayApi extends Construct {
       options: props.stage ?? {},
       encryptedCache: preset.encryptedCache,
       clientCertificateId: this.clientCertificate?.ref,
+      accessLogKey: logKey,
     });
     this.stage = built.stage;
     this.stageName = built.stage.stageName!;
     this.accessLogGroup = built.accessLogGroup;
-    this.webAcl = preset.webAcl ? protectStageWithWebAcl(this, this.restApi, this.stage) : undefined;
+    this.webAcl = preset.webAcl ? protectStageWithWebAcl(this, this.restApi, this.stage, logKey) : undefined;
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
     if (props.cloudWatchRole ?? true) {
       this.cloudWatchAccount = cloudWatchAccount(this);

@@ -9,4 +9,5 @@ export * from './stage/stage-options';
 export * from './auth/authorization';
 export { Compliance } from './policy/compliance';
 export { PolicyRuleSet } from './policy/rule-set';
-export { GatewayPolicyValidator, GatewayPolicyValidatorBeta1, GatewayPolicyValidatorProps } from './policy/plugin';
+export { GatewayPolicyValidator, GatewayPolicyValidatorBeta1 } from './policy/plugin';
+export type { GatewayPolicyValidatorProps } from './policy/plugin';

@@ -8,11 +8,11 @@ import { PolicyRuleSet } from './rule-set';
 export enum Compliance {
   /** cdk-nag's AwsSolutions: access and execution logs, request validation, authorization. */
   AWS_SOLUTIONS = 'AWS_SOLUTIONS',
-  /** NIST 800-53 rev 5: adds an encrypted cache, a client certificate and a WAF web ACL. */
+  /** NIST 800-53 rev 5: adds an encrypted cache, a client certificate, a WAF web ACL and KMS-encrypted access logs. */
   NIST_800_53_R5 = 'NIST_800_53_R5',
-  /** PCI DSS 3.2.1: adds an encrypted cache, a client certificate and a WAF web ACL. */
+  /** PCI DSS 3.2.1: adds an encrypted cache, a client certificate, a WAF web ACL and KMS-encrypted access logs. */
   PCI_DSS_321 = 'PCI_DSS_321',
-  /** HIPAA Security: adds an encrypted cache and a client certificate. */
+  /** HIPAA Security: adds an encrypted cache, a client certificate and KMS-encrypted access logs. */
   HIPAA_SECURITY = 'HIPAA_SECURITY',
 }
 
@@ -21,6 +21,7 @@ export interface ComplianceDefaults {
   readonly encryptedCache: boolean;
   readonly clientCertificate: boolean;
   readonly webAcl: boolean;
+  readonly encryptedLogs: boolean;
 }
 
 const PACKS: { readonly [c in Compliance]: PolicyRuleSet } = {
@@ -42,5 +43,6 @@ export function complianceDefaults(compliance: Compliance): ComplianceDefaults {
     encryptedCache: strict,
     clientCertificate: strict,
     webAcl: compliance === Compliance.NIST_800_53_R5 || compliance === Compliance.PCI_DSS_321,
+    encryptedLogs: strict,
   };
 }

@@ -1,4 +1,4 @@
-import { Annotations, RemovalPolicy, aws_apigateway as apigw, aws_logs as logs } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, aws_apigateway as apigw, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { defaultAccessLogFormat } from './access-log-format';
 import { StageOptions } from './stage-options';
@@ -25,6 +25,8 @@ export interface StageInputs {
   readonly encryptedCache?: boolean;
   /** The client certificate the stage presents to HTTP backends. */
   readonly clientCertificateId?: string;
+  /** The KMS key that encrypts the access log group the stage creates (compliance presets). */
+  readonly accessLogKey?: kms.IKey;
 }
 
 /** The stage and the log group it writes access logs to. */
@@ -54,6 +56,7 @@ export function buildStage(scope: Construct, inputs: StageInputs): BuiltStage {
   const accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
     retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
     removalPolicy: RemovalPolicy.RETAIN,
+    encryptionKey: inputs.accessLogKey,
   });
   const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
   const stage = new apigw.CfnStage(scope, 'Stage', {

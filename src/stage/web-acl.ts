@@ -1,4 +1,6 @@
-import { Aws, Fn, aws_apigateway as apigw, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
+import {
+  ArnFormat, Aws, Fn, Names, RemovalPolicy, Stack, aws_apigateway as apigw, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 /** AWS managed rule groups every public API benefits from. */
@@ -8,9 +10,12 @@ const RATE_LIMIT_PER_IP = 2000;
 
 /**
  * A regional WAFv2 web ACL with AWS's common, known-bad-inputs and IP-reputation rule groups and
- * a per-IP rate rule, associated with the stage.
+ * a per-IP rate rule, associated with the stage, logging to a log group kept a year (encrypted
+ * with `logKey` when given).
  */
-export function protectStageWithWebAcl(scope: Construct, restApi: apigw.CfnRestApi, stage: apigw.CfnStage): wafv2.CfnWebACL {
+export function protectStageWithWebAcl(
+  scope: Construct, restApi: apigw.CfnRestApi, stage: apigw.CfnStage, logKey?: kms.IKey,
+): wafv2.CfnWebACL {
   const metric = (name: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name });
   const webAcl = new wafv2.CfnWebACL(scope, 'WebAcl', {
     scope: 'REGIONAL',
@@ -33,6 +38,21 @@ export function protectStageWithWebAcl(scope: Construct, restApi: apigw.CfnRestA
       },
     ],
   });
+  // WAF logs only to log groups whose name starts with aws-waf-logs-, given by ARN without ':*'.
+  const logGroupName = `aws-waf-logs-${Names.uniqueResourceName(webAcl, { maxLength: 400 })}`;
+  const logGroup = new logs.LogGroup(scope, 'WebAclLogs', {
+    logGroupName,
+    retention: logs.RetentionDays.ONE_YEAR,
+    encryptionKey: logKey,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  const logging = new wafv2.CfnLoggingConfiguration(scope, 'WebAclLogging', {
+    resourceArn: webAcl.attrArn,
+    logDestinationConfigs: [Stack.of(scope).formatArn({
+      service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    })],
+  });
+  logging.node.addDependency(logGroup);
   new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', {
     webAclArn: webAcl.attrArn,
     resourceArn: Fn.join('', ['arn:', Aws.PARTITION, ':apigateway:', Aws.REGION, '::/restapis/', restApi.ref, '/stages/', stage.ref]),

@@ -1,0 +1,32 @@
+import { Aws, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * A customer-managed KMS key (rotated yearly, retained) for the stage's access logs, as the
+ * NIST, PCI and HIPAA packs require. CloudWatch Logs may use it only for this account's log
+ * groups, and grants may be created only for AWS services.
+ */
+export function accessLogKey(scope: Construct): kms.Key {
+  const key = new kms.Key(scope, 'AccessLogKey', {
+    description: `Encrypts the access logs of ${scope.node.path}`,
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    resources: ['*'],
+    conditions: {
+      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Stack.of(scope).account}:log-group:*` },
+    },
+  }));
+  // Grants on the key only for AWS services acting on AWS resources (Control Tower CT.KMS.PR.3).
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
+  return key;
+}
