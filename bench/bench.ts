@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 
 const DEFAULT_ROUTES = [100];
-const IMPLS = ['GatewayApi', 'RestApi'];
+const IMPLS = ['GatewayApi', 'GatewayApiUnvalidated', 'RestApi'];
 const ROOT = path.join(__dirname, '..');
 
 /** The route counts from `--routes N`, `--routes=N` or `--routes N1,N2,...`. */

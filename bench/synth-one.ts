@@ -9,18 +9,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { GatewayApi, Integration } from '../src';
+import { ALL_RULE_SETS } from '../src/policy/rule-set';
+import { checkTemplate } from '../src/policy/validator';
 
 /** Adds an API with `routes` Lambda-proxy routes `GET /r{i}`, all served by `handler`. */
 type Build = (stack: Stack, handler: lambda.IFunction, routes: number) => void;
 
 const IMPLS: { [impl: string]: Build | undefined } = {
-  GatewayApi: (stack, handler, routes) => {
-    const api = new GatewayApi(stack, 'Api');
-    const integration = Integration.lambdaProxy(handler);
-    for (let i = 0; i < routes; i++) {
-      api.addRoute(`GET /r${i}`, { integration });
-    }
-  },
+  GatewayApi: (stack, handler, routes) => gatewayApi(stack, handler, routes, true),
+  // The same app without the API's own policy validation at synth: the difference is its cost.
+  GatewayApiUnvalidated: (stack, handler, routes) => gatewayApi(stack, handler, routes, false),
   RestApi: (stack, handler, routes) => {
     const api = new apigw.RestApi(stack, 'Api');
     const integration = new apigw.LambdaIntegration(handler);
@@ -29,6 +27,22 @@ const IMPLS: { [impl: string]: Build | undefined } = {
     }
   },
 };
+
+function gatewayApi(stack: Stack, handler: lambda.IFunction, routes: number, policyValidation: boolean): void {
+  const api = new GatewayApi(stack, 'Api', { policyValidation });
+  const integration = Integration.lambdaProxy(handler);
+  for (let i = 0; i < routes; i++) {
+    api.addRoute(`GET /r${i}`, { integration });
+  }
+}
+
+/** Milliseconds to run every rule of every rule set over the template, once warm. */
+function validateMs(template: unknown): number {
+  checkTemplate(template, { ruleSets: ALL_RULE_SETS });
+  const start = process.hrtime.bigint();
+  checkTemplate(template, { ruleSets: ALL_RULE_SETS });
+  return Number((process.hrtime.bigint() - start) / 1000n) / 1000;
+}
 
 /** The name of the error aws-cdk-lib throws when a stack exceeds CloudFormation's resource limit. */
 const TOO_MANY_RESOURCES = 'TooManyResourcesInStack';
@@ -73,6 +87,7 @@ function main(): void {
       resources: Object.keys(template.Resources ?? {}).length,
       templateBytes: fs.statSync(templateFile).size,
       synthMs,
+      ...(impl.startsWith('GatewayApi') ? { validateMs: validateMs(template) } : {}),
       peakRssMb: peakRssMb(),
     }));
   } catch (e) {

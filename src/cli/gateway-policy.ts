@@ -2,12 +2,13 @@
 import * as fs from 'fs';
 import { exportGuardRules } from '../policy/guard-export';
 import { ALL_RULE_SETS, PolicyRuleSet } from '../policy/rule-set';
+import { ruleTableMarkdown } from '../policy/rule-table';
 import { RULES } from '../policy/rules';
 import { BASELINE_RULE_SETS, Finding, checkTemplate, ruleSetsOf, severityOf } from '../policy/validator';
 
 const USAGE = `Usage:
   gateway-policy check [--format text|json] [--rule-set NAME]... [--disable RULE]... TEMPLATE...
-  gateway-policy rules [--format text|json]
+  gateway-policy rules [--format text|json|markdown]
   gateway-policy export-guard DIR
 
 Rule sets: ${ALL_RULE_SETS.join(', ')}, or all (default: ${BASELINE_RULE_SETS.join(', ')}).
@@ -17,14 +18,14 @@ check exits 0 with no error-severity finding, 1 with one, 2 when a template cann
 const EXIT = { clean: 0, errors: 1, unreadable: 2 };
 
 interface Options {
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'markdown';
   readonly ruleSets: PolicyRuleSet[];
   readonly disabled: string[];
   readonly operands: string[];
 }
 
 function parse(args: string[]): Options {
-  let format: 'text' | 'json' = 'text';
+  let format: Options['format'] = 'text';
   const ruleSets: PolicyRuleSet[] = [];
   const disabled: string[] = [];
   const operands: string[] = [];
@@ -36,7 +37,9 @@ function parse(args: string[]): Options {
     };
     if (arg === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format: ${JSON.stringify(f)} is not allowed. Allowed: text, json`);
+      if (f !== 'text' && f !== 'json' && f !== 'markdown') {
+        throw new UsageError(`--format: ${JSON.stringify(f)} is not allowed. Allowed: text, json, markdown`);
+      }
       format = f;
     } else if (arg === '--rule-set') {
       const set = value();
@@ -107,7 +110,8 @@ function rules(options: Options, out: (s: string) => void): number {
     ruleSets: ruleSetsOf(rule),
     guard: rule.guard !== undefined,
   }));
-  if (options.format === 'json') out(JSON.stringify({ rules: list }, undefined, 2));
+  if (options.format === 'markdown') out(ruleTableMarkdown());
+  else if (options.format === 'json') out(JSON.stringify({ rules: list }, undefined, 2));
   else for (const r of list) out(`${r.id} (${r.severity}): ${r.title}${r.mirrors.length ? ` [${r.mirrors.join(', ')}]` : ''}`);
   return EXIT.clean;
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   IPolicyValidationContext, IPolicyValidationContextBeta1, IPolicyValidationPlugin, IPolicyValidationPluginBeta1,
-  PolicyValidationPluginReportBeta1, PolicyViolationBeta1,
+  PolicyValidationPluginReport, PolicyValidationPluginReportBeta1, PolicyViolationBeta1,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ownedResources } from './ownership';
@@ -41,18 +41,24 @@ export interface GatewayPolicyValidatorProps {
  */
 export class GatewayPolicyValidator implements IPolicyValidationPlugin {
   public readonly name = PLUGIN_NAME;
-  public readonly version = packageVersion();
-  public readonly ruleIds: string[];
+  public readonly version?: string;
+  public readonly ruleIds?: string[];
   private readonly ruleSets: PolicyRuleSet[];
   private readonly disabledRules: string[];
 
   constructor(props: GatewayPolicyValidatorProps = {}) {
+    this.version = packageVersion();
     this.ruleSets = props.ruleSets ?? [...BASELINE_RULE_SETS];
     this.disabledRules = props.disabledRules ?? [];
     this.ruleIds = selectRules({ ruleSets: this.ruleSets, disabledRules: this.disabledRules }).map(r => r.id);
   }
 
-  public validate(context: IPolicyValidationContext): PolicyValidationPluginReportBeta1 {
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    return this._validate(context);
+  }
+
+  /** @internal */
+  public _validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
     return runPlugin(context.templatePaths, templateFile => ({
       ruleSets: this.ruleSets,
       disabledRules: this.disabledRules,
@@ -66,17 +72,18 @@ export class GatewayPolicyValidator implements IPolicyValidationPlugin {
  */
 export class GatewayPolicyValidatorBeta1 implements IPolicyValidationPluginBeta1 {
   public readonly name = PLUGIN_NAME;
-  public readonly version = packageVersion();
-  public readonly ruleIds: string[];
+  public readonly version?: string;
+  public readonly ruleIds?: string[];
   private readonly plugin: GatewayPolicyValidator;
 
   constructor(props: GatewayPolicyValidatorProps = {}) {
     this.plugin = new GatewayPolicyValidator(props);
+    this.version = this.plugin.version;
     this.ruleIds = this.plugin.ruleIds;
   }
 
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
-    return this.plugin.validate({ ...context, stackTemplates: [] });
+    return this.plugin._validate(context);
   }
 }
 

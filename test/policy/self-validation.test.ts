@@ -1,6 +1,6 @@
 import { App, Stack, Validations, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Authorization, Compliance, GatewayApi, GatewayPolicyValidator, Integration, PolicyRuleSet } from '../../src';
+import { Authorization, Compliance, GatewayApi, GatewayPolicyValidator, GatewayPolicyValidatorBeta1, Integration, PolicyRuleSet } from '../../src';
 import { checkTemplate } from '../../src/policy/validator';
 import { newStack, synthApi } from '../util';
 
@@ -96,6 +96,13 @@ describe('GatewayPolicyValidator as an app-wide plugin', () => {
     const judged = report.violations.flatMap(v => v.violatingResources.map(r => `${v.ruleName} ${r.resourceLogicalId}`));
     expect(judged.sort()).toEqual(['domain-minimum-tls Legacy', 'domain-tls-1-2 Legacy']);
     expect(report.success).toBe(false);
+  });
+
+  test('the Beta1 plugin fails synth on the same finding', () => {
+    const app = new App({ policyValidationBeta1: [new GatewayPolicyValidatorBeta1()], context: { '@aws-cdk/core:validateAgainstDefaultRules': false } });
+    const stack = new Stack(app, 'Beta');
+    new apigw.CfnDomainName(stack, 'Legacy', { domainName: 'api.example.com', securityPolicy: 'TLS_1_0', regionalCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/x' });
+    expect(() => app.synth()).toThrow(/SecurityPolicy "TLS_1_0"[\s\S]*Beta\/Legacy/);
   });
 
   test('lists the rules it runs', () => {
