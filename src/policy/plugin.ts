@@ -4,7 +4,6 @@ import {
   IPolicyValidationContext, IPolicyValidationContextBeta1, IPolicyValidationPlugin, IPolicyValidationPluginBeta1,
   PolicyValidationPluginReport, PolicyValidationPluginReportBeta1, PolicyViolationBeta1,
 } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
 import { ownedResources } from './ownership';
 import { PolicyRuleSet } from './rule-set';
 import { BASELINE_RULE_SETS, Finding, checkTemplate, selectRules } from './validator';
@@ -59,10 +58,11 @@ export class GatewayPolicyValidator implements IPolicyValidationPlugin {
 
   /** @internal */
   public _validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
+    const owners = context.appConstruct ? ownedResources(context.appConstruct) : [];
     return runPlugin(context.templatePaths, templateFile => ({
       ruleSets: this.ruleSets,
       disabledRules: this.disabledRules,
-      skip: ownedBySelfValidation(context.appConstruct, templateFile),
+      skip: new Set(owners.flatMap(owner => [...owner.logicalIds.get(templateFile) ?? []])),
     }));
   }
 }
@@ -134,16 +134,6 @@ function addViolation(violations: Map<string, PolicyViolationBeta1>, finding: Fi
     violatingResources: [resource],
     ruleMetadata: finding.mirrors.length > 0 ? { mirrors: finding.mirrors.join(', ') } : undefined,
   });
-}
-
-/** Logical ids in this template that a self-validating GatewayApi judges itself. */
-function ownedBySelfValidation(root: IConstruct | undefined, templateFile: string): Set<string> {
-  const skip = new Set<string>();
-  if (!root) return skip;
-  for (const owner of ownedResources(root)) {
-    for (const id of owner.logicalIds.get(templateFile) ?? []) skip.add(id);
-  }
-  return skip;
 }
 
 function packageVersion(): string {

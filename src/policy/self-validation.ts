@@ -18,10 +18,12 @@ export function validateItself(owner: IConstruct, ruleSets: readonly PolicyRuleS
   registeredStages.add(stage);
   Validations.of(stage).addPlugins({
     name: PLUGIN_NAME,
-    validate: context => runPlugin(context.templatePaths, templateFile =>
-      ownedResources(context.appConstruct).flatMap(owned => {
+    validate: context => {
+      const owners = ownedResources(context.appConstruct);
+      return runPlugin(context.templatePaths, templateFile => owners.flatMap(owned => {
         const only = owned.logicalIds.get(templateFile);
         return only ? [{ ruleSets: owned.validation.ruleSets, only }] : [];
-      })),
+      }));
+    },
   });
 }
