@@ -125,11 +125,20 @@ export interface GatewayApiProps {
   readonly disableExecuteApiEndpoint?: boolean;
 
   /**
-   * The stage the API is deployed to.
+   * The API's stages, each with its own settings and release. More can be added with
+   * `addStage`. The first is the `defaultStage`.
    *
-   * @default - a stage named `prod` with the library's observability defaults
+   * @default - one stage named `prod` with the library's observability defaults
    */
-  readonly stage?: StageOptions;
+  readonly stages?: StageOptions[];
+
+  /**
+   * How many of the most recent deployments the template keeps besides those the stages serve,
+   * so that a stage can be pinned back to one of them (`Release.pin`).
+   *
+   * @default 3
+   */
+  readonly deploymentHistory?: number;
 
   /**
    * The largest definition kept in the template. A larger one (thousands of routes) moves to

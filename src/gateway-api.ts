@@ -1,6 +1,6 @@
 import {
-  Annotations, Aspects, Aws, Lazy, Stack, Token, Validations,
-  aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_wafv2 as wafv2,
+  Annotations, Aspects, Lazy, Stack, Token, Validations,
+  aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Authorization } from './auth/authorization';
@@ -11,11 +11,14 @@ import { endpointSettings } from './endpoint/endpoint';
 import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
 import { CorsModel } from './model/api-model';
-import { checkIntegerInRange } from './model/checks';
+import { checkIntegerInRange, checkPattern } from './model/checks';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
 import { Compliance, complianceDefaults, complianceRuleSets } from './policy/compliance';
 import { validateItself } from './policy/self-validation';
+import { ApiReleases, ReleasedStage } from './release/api-releases';
+import { ApiDeployments } from './release/deployments';
+import { DeployedSettings, deploymentFingerprint } from './release/fingerprint';
 import { compactIntrinsics } from './render/compact-intrinsics';
 import { externalize } from './render/externalize';
 import { shortHash } from './render/hash';
@@ -23,17 +26,21 @@ import { renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
 import { accessLogKey } from './stage/access-log-key';
 import { cloudWatchAccount } from './stage/cloudwatch-role';
-import { buildStage } from './stage/stage';
-import { protectStageWithWebAcl } from './stage/web-acl';
+import { IGatewayStage } from './stage/gateway-stage';
+import { ApiStage, DEFAULT_STAGE_NAME, STAGE_NAME, STAGE_NAME_ALLOWED } from './stage/stage';
+import { StageOptions } from './stage/stage-options';
+import { createWebAcl } from './stage/web-acl';
 
 const MAX_COMPRESSION_BYTES = 10 * 1024 * 1024;
 /** Past this, the definition leaves the template (whose limit is 1 MB) for an S3 asset. */
 const DEFAULT_MAX_INLINE_DEFINITION_BYTES = 700 * 1024;
+const DEFAULT_DEPLOYMENT_HISTORY = 3;
 
 /**
  * A production-grade Amazon API Gateway REST API in one statement: routes rendered into one
- * OpenAPI definition (so the stack does not grow with routes), a deployment that follows the
- * definition, and a stage with access logs, execution logs, metrics, X-Ray and throttling on.
+ * OpenAPI definition (so the stack does not grow with routes), deployments that follow the
+ * definition, and stages with access logs, execution logs, metrics, X-Ray and throttling on,
+ * each serving the current definition, a canary of it or an earlier deployment.
  *
  * ```ts
  * const api = new GatewayApi(this, 'Api', {
@@ -46,16 +53,10 @@ export class GatewayApi extends Construct {
   public readonly restApi: apigw.CfnRestApi;
   /** The deployment of the current definition; its logical id changes whenever the definition does. */
   public readonly deployment: apigw.CfnDeployment;
-  /** The stage serving the deployment. */
-  public readonly stage: apigw.CfnStage;
-  /** The log group of the access logs, unless access logging is off. */
-  public readonly accessLogGroup?: logs.ILogGroup;
   /** The account's CloudWatch Logs role setting, when this library manages it. */
   public readonly cloudWatchAccount?: apigw.CfnAccount;
   /** The id of the REST API. */
   public readonly restApiId: string;
-  /** The stage name. */
-  public readonly stageName: string;
   /** The endpoint type. */
   public readonly endpointType: apigw.EndpointType;
   /** The compliance standard the API is built for. */
@@ -68,7 +69,13 @@ export class GatewayApi extends Construct {
   private readonly routeTable: RouteTable;
   private readonly cors?: CorsModel;
   private readonly invokePermissions = new Set<string>();
+  private readonly stageList: ReleasedStage[] = [];
+  private readonly releases: ApiReleases;
+  private readonly encryptedCache: boolean;
+  private readonly logKey: () => kms.IKey;
   private externalDefinition?: ExternalDefinition;
+  /** The resolved definition, fixed when synthesis starts (every route is in by then). */
+  private frozenDefinition?: unknown;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
     super(scope, id);
@@ -89,7 +96,7 @@ export class GatewayApi extends Construct {
 
     const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
     const stack = Stack.of(this);
-    const renderDefinition = () => compactIntrinsics(stack.resolve(renderOpenApiBody({
+    const renderDefinition = () => this.frozenDefinition ?? compactIntrinsics(stack.resolve(renderOpenApiBody({
       title: props.apiName ?? id,
       defaultValidator: VALIDATOR_NAMES[requestValidation],
       description: props.description,
@@ -98,6 +105,7 @@ export class GatewayApi extends Construct {
       cors: this.cors,
       gatewayResponses,
     })));
+    Aspects.of(this).add({ visit: node => { if (node === this) this.frozenDefinition = renderDefinition(); } });
     const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : renderDefinition()) });
 
     this.restApi = new apigw.CfnRestApi(this, 'Resource', {
@@ -112,42 +120,32 @@ export class GatewayApi extends Construct {
     });
     this.restApiId = this.restApi.ref;
 
-    // A deployment is a snapshot: a new one must be created whenever the definition changes,
-    // so its logical id carries a hash of everything that is deployed.
-    this.deployment = new apigw.CfnDeployment(this, 'Deployment', {
-      restApiId: this.restApi.ref,
-      description: 'Created by GatewayApi; replaced whenever the API definition changes',
-    });
-    this.deployment.overrideLogicalId(Lazy.string({
-      produce: () => `${stack.getLogicalId(this.restApi)}Deployment${shortHash(JSON.stringify(stack.resolve({
-        definition: renderDefinition(),
-        policy: endpoint.policy,
-        binaryMediaTypes: props.binaryMediaTypes,
-        minimumCompressionSize: props.minCompressionSize?.toBytes(),
-      })))}`,
-    }));
+    // A deployment is a snapshot: a new one is created whenever anything it snapshots changes.
+    const deployedSettings: DeployedSettings = {
+      policy: endpoint.policy,
+      binaryMediaTypes: props.binaryMediaTypes,
+      minimumCompressionSize: props.minCompressionSize?.toBytes(),
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+    };
+    const fingerprint = () => deploymentFingerprint(renderDefinition(), stack.resolve(deployedSettings));
+    const deployments = new ApiDeployments(this, this.restApi, fingerprint);
+    this.deployment = deployments.current;
+    const history = props.deploymentHistory ?? DEFAULT_DEPLOYMENT_HISTORY;
+    checkIntegerInRange(this, 'deploymentHistory', history, 0, 100);
+    this.releases = new ApiReleases(this, deployments, fingerprint, history, () => this.stageList);
 
-    const logKey = preset.encryptedLogs && (!props.stage?.accessLogGroup || preset.webAcl) ? accessLogKey(this) : undefined;
+    let logKey: kms.IKey | undefined;
+    this.logKey = () => (logKey ??= accessLogKey(this));
+    this.encryptedCache = preset.encryptedCache;
     this.clientCertificate = preset.clientCertificate
       ? new apigw.CfnClientCertificate(this, 'ClientCertificate', { description: `Presented by ${this.node.path} to HTTP backends` })
       : undefined;
-    const built = buildStage(this, {
-      restApiId: this.restApi.ref,
-      deploymentId: this.deployment.ref,
-      options: props.stage ?? {},
-      encryptedCache: preset.encryptedCache,
-      clientCertificateId: this.clientCertificate?.ref,
-      accessLogKey: logKey,
-    });
-    this.stage = built.stage;
-    this.stageName = built.stage.stageName!;
-    this.accessLogGroup = built.accessLogGroup;
-    this.webAcl = preset.webAcl ? protectStageWithWebAcl(this, this.restApi, this.stage, logKey) : undefined;
+    this.webAcl = preset.webAcl ? createWebAcl(this, preset.encryptedLogs ? this.logKey() : undefined) : undefined;
+    if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
+    const stages = props.stages ?? [{}];
+    if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
+    for (const options of stages) this.addStage(options);
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
-    if (props.cloudWatchRole ?? true) {
-      this.cloudWatchAccount = cloudWatchAccount(this);
-      this.stage.node.addDependency(this.cloudWatchAccount);
-    }
 
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
@@ -165,10 +163,7 @@ export class GatewayApi extends Construct {
         this.externalDefinition = new ExternalDefinition(this, 'Definition', {
           restApiId: this.restApi.ref,
           definition: externalize(withApiSettings(definition, stack.resolve({
-            policy: endpoint.policy,
-            binaryMediaTypes: props.binaryMediaTypes,
-            minimumCompressionSize: props.minCompressionSize?.toBytes(),
-            disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+            ...deployedSettings,
             vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds,
           }))),
           integrationRoles: this.node.children.filter((c): c is iam.Role => c instanceof iam.Role),
@@ -192,9 +187,52 @@ export class GatewayApi extends Construct {
     }));
   }
 
-  /** The URL of the stage, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
+  /**
+   * Adds a stage, e.g. `api.addStage({ stageName: 'dev', variables: { env: 'dev' } })`.
+   * Stage names are unique within the API.
+   */
+  public addStage(options: StageOptions): IGatewayStage {
+    const prop = `stages[${this.stageList.length}]`;
+    const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
+    // Checked before the stage's construct id is made of it.
+    checkPattern(this, `${prop}.stageName`, stageName, STAGE_NAME, STAGE_NAME_ALLOWED);
+    if (this.stageList.some(({ stage }) => stage.stageName === stageName)) {
+      throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stage.stageName).join(', ')})`);
+    }
+    const stage = new ApiStage(this, `Stage.${stageName}`, {
+      prop,
+      options,
+      restApiId: this.restApi.ref,
+      served: () => this.releases.served(stageName),
+      arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
+      encryptedCache: this.encryptedCache,
+      clientCertificateId: this.clientCertificate?.ref,
+      accessLogKey: this.logKeyIfEncrypted(),
+      webAcl: this.webAcl,
+    });
+    if (this.cloudWatchAccount) stage.stage.node.addDependency(this.cloudWatchAccount);
+    this.stageList.push({ stage, prop });
+    return stage;
+  }
+
+  /** The API's stages, in the order they were added. */
+  public get stages(): IGatewayStage[] {
+    return this.stageList.map(({ stage }) => stage);
+  }
+
+  /** The first stage: the one `url`, `stageName` and the single-stage examples refer to. */
+  public get defaultStage(): IGatewayStage {
+    return this.stageList[0].stage;
+  }
+
+  /** The name of the first stage. */
+  public get stageName(): string {
+    return this.defaultStage.stageName;
+  }
+
+  /** The URL of the first stage, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
   public get url(): string {
-    return `https://${this.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.stageName}/`;
+    return this.defaultStage.url;
   }
 
   /**
@@ -216,7 +254,8 @@ export class GatewayApi extends Construct {
   }
 
   /**
-   * Allows a principal to call the API's IAM-authorized routes (all of them by default).
+   * Allows a principal to call the API's IAM-authorized routes (all of them by default) on
+   * every stage; a stage's own `grantInvoke` admits it to that stage only.
    *
    * @param grantee who may call
    * @param method the HTTP method, or `*`
@@ -226,7 +265,7 @@ export class GatewayApi extends Construct {
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['execute-api:Invoke'],
-      resourceArns: [this.arnForExecuteApi(method, path, this.stageName)],
+      resourceArns: [this.arnForExecuteApi(method, path, '*')],
     });
   }
 
@@ -241,6 +280,11 @@ export class GatewayApi extends Construct {
       + '(x-amazon-apigateway-request-validators), which cdk-nag does not read; GatewayApi::body-request-validation checks it.';
     // The plain id is cdk-nag's own (it reads acknowledgments itself); the namespaced one is this library's mirror of it.
     Validations.of(this.restApi).acknowledge({ id: 'AwsSolutions-APIG2', reason }, { id: 'GatewayApi::rest-api-request-validator', reason });
+  }
+
+  /** The key for access logs, under compliance presets that ask for encrypted logs. */
+  private logKeyIfEncrypted(): (() => kms.IKey) | undefined {
+    return complianceDefaults(this.compliance).encryptedLogs ? this.logKey : undefined;
   }
 
   /** One invoke permission per function for the whole API, not one per route. */

@@ -11,3 +11,6 @@ export { Compliance } from './policy/compliance';
 export { PolicyRuleSet } from './policy/rule-set';
 export { GatewayPolicyValidator, GatewayPolicyValidatorBeta1 } from './policy/plugin';
 export type { GatewayPolicyValidatorProps } from './policy/plugin';
+export * from './stage/gateway-stage';
+export * from './stage/stage-cache';
+export * from './release/release';

@@ -37,10 +37,10 @@ export function addComplianceStages(app: App): void {
     if (!api.webAcl) {
       const reason = `${compliance} does not require a WAF web ACL (only NIST 800-53 R5 and PCI DSS do); every route is `
         + 'IAM-authorized, so unsigned requests are refused before they reach a backend.';
-      Validations.of(api.stage).acknowledge({ id: 'AwsSolutions-APIG3', reason }, { id: 'GatewayApi::stage-waf', reason });
+      Validations.of(api.defaultStage).acknowledge({ id: 'AwsSolutions-APIG3', reason }, { id: 'GatewayApi::stage-waf', reason });
     }
     if (compliance === Compliance.AWS_SOLUTIONS) {
-      Validations.of(api.accessLogGroup!).acknowledge({
+      Validations.of(api.defaultStage.accessLogGroup!).acknowledge({
         id: 'cdk-validator-cfnguard::cloudwatch_log_group_encrypted_check',
         reason: 'CloudWatch Logs encrypts log data at rest; a customer-managed key (CT.CLOUDWATCH.PR.3) comes with the NIST, PCI and HIPAA presets.',
       });

@@ -46,14 +46,14 @@ export class EndpointsStack extends Stack {
           }),
         },
       },
-      stage: {
+      stages: [{
         stageName: 'v1',
         description: 'Version 1',
         variables: { version: '1.4.0', backendHost: 'api-v1.example.com' },
         throttlingRateLimit: 100,
         throttlingBurstLimit: 200,
         accessLogRetention: logs.RetentionDays.THREE_MONTHS,
-      },
+      }],
     });
   }
 }

@@ -5,7 +5,7 @@ import {
   Aws, CustomResource, Duration, aws_iam as iam, aws_lambda as lambda, aws_s3_assets as s3assets,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DEFINITION_IMPORTER_SOURCE } from './definition-importer-source';
+import { DEFINITION_IMPORTER_SOURCE } from '../handlers/definition-importer-source';
 import { ExternalizedDefinition } from '../render/externalize';
 import { shortHash } from '../render/hash';
 

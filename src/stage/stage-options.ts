@@ -1,16 +1,34 @@
 import { aws_apigateway as apigw, aws_logs as logs } from 'aws-cdk-lib';
+import { StageCacheOptions } from './stage-cache';
+import { Release } from '../release/release';
 
 /**
- * Settings of the API's stage. Every default is the secure, observable one; switching one
+ * Settings of one of the API's stages. Every default is the secure, observable one; switching one
  * off is allowed and produces a synth warning naming the compliance rule that will flag it.
  */
 export interface StageOptions {
   /**
-   * The stage name: letters, digits, hyphens and underscores, at most 128 characters.
+   * The stage name: letters, digits, hyphens and underscores, at most 128 characters. Unique
+   * within the API.
    *
    * @default 'prod'
    */
   readonly stageName?: string;
+
+  /**
+   * Which deployment the stage serves: the current definition, a canary of it, or an earlier
+   * deployment. Each step of a release is a change of this prop (see README, "Releases").
+   *
+   * @default Release.latest()
+   */
+  readonly release?: Release;
+
+  /**
+   * Whether the stage's URL becomes a stack output (`<construct>Url`).
+   *
+   * @default false
+   */
+  readonly urlOutput?: boolean;
 
   /**
    * A description of the stage.
@@ -97,4 +115,11 @@ export interface StageOptions {
    * @default 2000
    */
   readonly throttlingBurstLimit?: number;
+
+  /**
+   * A response cache for every method of the stage, encrypted.
+   *
+   * @default - no cache (the NIST, PCI and HIPAA presets add a 0.5 GB one with a 300 s TTL)
+   */
+  readonly cache?: StageCacheOptions;
 }

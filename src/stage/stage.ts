@@ -1,106 +1,192 @@
-import { Annotations, RemovalPolicy, aws_apigateway as apigw, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import {
+  Annotations, Aws, CfnOutput, Lazy, RemovalPolicy, Token,
+  aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { defaultAccessLogFormat } from './access-log-format';
+import { IGatewayStage } from './gateway-stage';
+import { CacheClusterSize } from './stage-cache';
 import { StageOptions } from './stage-options';
+import { associateWebAcl } from './web-acl';
 import { propError } from '../errors';
 import { checkIntegerInRange, checkNumberInRange, checkPattern } from '../model/checks';
+import { removeCanary } from '../release/canary-remover';
+import { Release, ReleaseKind } from '../release/release';
 
 export const DEFAULT_STAGE_NAME = 'prod';
 export const DEFAULT_RATE_LIMIT = 1000;
 export const DEFAULT_BURST_LIMIT = 2000;
-/** The smallest cache API Gateway offers, in GB, and how long it keeps a response. */
-const PRESET_CACHE_SIZE = '0.5';
-const PRESET_CACHE_TTL_SECONDS = 300;
+const DEFAULT_CACHE_SIZE = CacheClusterSize.GB_0_5;
+const DEFAULT_CACHE_TTL_SECONDS = 300;
+const MAX_CACHE_TTL_SECONDS = 3600;
 
-const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
+export const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
+export const STAGE_NAME_ALLOWED = 'letters, digits, hyphens and underscores, 1 to 128 characters';
 const VARIABLE_NAME = /^[a-zA-Z0-9_]+$/;
 const VARIABLE_VALUE = /^[a-zA-Z0-9\-._~:/?#&=,]*$/;
 
-/** What the stage builder needs from the API. */
-export interface StageInputs {
-  readonly restApiId: string;
-  readonly deploymentId: string;
+/** The deployments a stage serves, as CloudFormation references. */
+export interface ServedDeployments {
+  readonly base: string;
+  readonly canary?: string;
+}
+
+/** What a stage needs from its API. */
+export interface ApiStageProps {
+  /** How the stage is named in errors, e.g. `stages[1]`. */
+  readonly prop: string;
   readonly options: StageOptions;
-  /** Cache every method's responses, encrypted (compliance presets). */
+  readonly restApiId: string;
+  /** The deployments the stage serves; known once the API's release is planned, at synthesis. */
+  readonly served: () => ServedDeployments;
+  /** The execute-api ARN of a method, path and stage. */
+  readonly arnForExecuteApi: (method: string, path: string, stage: string) => string;
+  /** Cache every method's responses, encrypted (compliance presets), unless `options.cache` says how. */
   readonly encryptedCache?: boolean;
   /** The client certificate the stage presents to HTTP backends. */
   readonly clientCertificateId?: string;
-  /** The KMS key that encrypts the access log group the stage creates (compliance presets). */
-  readonly accessLogKey?: kms.IKey;
-}
-
-/** The stage and the log group it writes access logs to. */
-export interface BuiltStage {
-  readonly stage: apigw.CfnStage;
-  readonly accessLogGroup?: logs.ILogGroup;
+  /** The KMS key for the access log group the stage creates (compliance presets). */
+  readonly accessLogKey?: () => kms.IKey;
+  /** The web ACL protecting the API's stages. */
+  readonly webAcl?: wafv2.CfnWebACL;
 }
 
 /**
- * Creates the stage with the library's observability defaults: JSON access logs, execution
- * logs at ERROR, detailed metrics, X-Ray and throttling on every method.
+ * A stage with the library's observability defaults: JSON access logs, execution logs at
+ * ERROR, detailed metrics, X-Ray and throttling on every method. It serves the deployments its
+ * release asks for; a release that ends a canary also removes it.
  */
-export function buildStage(scope: Construct, inputs: StageInputs): BuiltStage {
-  const o = inputs.options;
-  const stageName = o.stageName ?? DEFAULT_STAGE_NAME;
-  checkPattern(scope, 'stage.stageName', stageName, STAGE_NAME, 'letters, digits, hyphens and underscores, 1 to 128 characters');
-  for (const [name, value] of Object.entries(o.variables ?? {})) {
-    checkPattern(scope, 'stage.variables key', name, VARIABLE_NAME, 'letters, digits and underscores');
-    checkPattern(scope, `stage.variables['${name}']`, value, VARIABLE_VALUE, 'letters, digits and -._~:/?#&=,');
-  }
-  checkNumberInRange(scope, 'stage.throttlingRateLimit', o.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
-  checkIntegerInRange(scope, 'stage.throttlingBurstLimit', o.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
-  if (o.accessLogGroup && o.accessLogging === false) {
-    throw propError(scope, 'stage.accessLogGroup', o.accessLogGroup.node.path, 'no log group when accessLogging is false');
+export class ApiStage extends Construct implements IGatewayStage {
+  public readonly stage: apigw.CfnStage;
+  public readonly stageName: string;
+  public readonly release: Release;
+  public readonly accessLogGroup?: logs.ILogGroup;
+  public readonly urlOutput?: CfnOutput;
+  private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
+
+  constructor(scope: Construct, id: string, props: ApiStageProps) {
+    super(scope, id);
+    const o = props.options;
+    const prop = props.prop;
+    this.stageName = o.stageName ?? DEFAULT_STAGE_NAME;
+    this.release = o.release ?? Release.latest();
+    this.arnForExecuteApi = props.arnForExecuteApi;
+    validateStageOptions(this, prop, o);
+
+    this.accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(this, 'AccessLogs', {
+      retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryptionKey: props.accessLogKey?.(),
+    });
+    const cache = o.cache ?? (props.encryptedCache ? {} : undefined);
+    const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
+    const canary = this.release.canaryOptions;
+    this.stage = new apigw.CfnStage(this, 'Resource', {
+      restApiId: props.restApiId,
+      deploymentId: Lazy.string({ produce: () => props.served().base }),
+      stageName: this.stageName,
+      description: o.description,
+      variables: o.variables,
+      tracingEnabled: o.tracingEnabled ?? true,
+      clientCertificateId: props.clientCertificateId,
+      cacheClusterEnabled: cache ? true : undefined,
+      cacheClusterSize: cache ? cache.clusterSize ?? DEFAULT_CACHE_SIZE : undefined,
+      canarySetting: canary && {
+        deploymentId: Lazy.string({ produce: () => props.served().canary }),
+        percentTraffic: canary.percentTraffic,
+        stageVariableOverrides: canary.stageVariableOverrides,
+        useStageCache: canary.useStageCache ?? false,
+      },
+      accessLogSetting: this.accessLogGroup && {
+        destinationArn: this.accessLogGroup.logGroupArn,
+        format: (o.accessLogFormat ?? defaultAccessLogFormat()).toString(),
+      },
+      methodSettings: [{
+        httpMethod: '*',
+        resourcePath: '/*',
+        loggingLevel,
+        dataTraceEnabled: o.dataTraceEnabled ?? false,
+        metricsEnabled: o.metricsEnabled ?? true,
+        throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
+        throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
+        ...(cache ? {
+          cachingEnabled: true,
+          cacheDataEncrypted: true,
+          cacheTtlInSeconds: cache.ttl?.toSeconds() ?? DEFAULT_CACHE_TTL_SECONDS,
+        } : {}),
+      }],
+    });
+
+    if (endsCanary(this.release)) {
+      removeCanary(this, {
+        restApiId: props.restApiId,
+        stage: this.stage,
+        baseDeploymentId: Lazy.string({ produce: () => props.served().base }),
+      });
+    }
+    if (props.webAcl) associateWebAcl(this, props.webAcl, props.restApiId, this.stage);
+    if (o.urlOutput) {
+      this.urlOutput = new CfnOutput(this, 'Url', { value: this.url, description: `URL of stage ${this.stageName} of ${scope.node.path}` });
+    }
+    warnAboutSwitchedOffDefaults(this, prop, o, loggingLevel);
   }
 
-  const accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-    removalPolicy: RemovalPolicy.RETAIN,
-    encryptionKey: inputs.accessLogKey,
-  });
-  const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
-  const stage = new apigw.CfnStage(scope, 'Stage', {
-    restApiId: inputs.restApiId,
-    deploymentId: inputs.deploymentId,
-    stageName,
-    description: o.description,
-    variables: o.variables,
-    tracingEnabled: o.tracingEnabled ?? true,
-    clientCertificateId: inputs.clientCertificateId,
-    cacheClusterEnabled: inputs.encryptedCache || undefined,
-    cacheClusterSize: inputs.encryptedCache ? PRESET_CACHE_SIZE : undefined,
-    accessLogSetting: accessLogGroup && {
-      destinationArn: accessLogGroup.logGroupArn,
-      format: (o.accessLogFormat ?? defaultAccessLogFormat()).toString(),
-    },
-    methodSettings: [{
-      httpMethod: '*',
-      resourcePath: '/*',
-      loggingLevel,
-      dataTraceEnabled: o.dataTraceEnabled ?? false,
-      metricsEnabled: o.metricsEnabled ?? true,
-      throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
-      throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
-      ...(inputs.encryptedCache ? { cachingEnabled: true, cacheDataEncrypted: true, cacheTtlInSeconds: PRESET_CACHE_TTL_SECONDS } : {}),
-    }],
-  });
-  warnAboutSwitchedOffDefaults(scope, o, loggingLevel);
-  return { stage, accessLogGroup };
+  public get url(): string {
+    return `https://${this.stage.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.stageName}/`;
+  }
+
+  public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:Invoke'],
+      resourceArns: [this.arnForExecuteApi(method, path, this.stageName)],
+    });
+  }
+}
+
+function endsCanary(release: Release): boolean {
+  return release.kind === ReleaseKind.PROMOTE || release.kind === ReleaseKind.ROLLBACK || release.kind === ReleaseKind.PIN;
+}
+
+function validateStageOptions(scope: Construct, prop: string, o: StageOptions): void {
+  checkVariables(scope, `${prop}.variables`, o.variables);
+  checkNumberInRange(scope, `${prop}.throttlingRateLimit`, o.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
+  checkIntegerInRange(scope, `${prop}.throttlingBurstLimit`, o.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
+  if (o.accessLogGroup && o.accessLogging === false) {
+    throw propError(scope, `${prop}.accessLogGroup`, o.accessLogGroup.node.path, 'no log group when accessLogging is false');
+  }
+  if (o.cache?.ttl && !Token.isUnresolved(o.cache.ttl.toSeconds({ integral: false }))) {
+    checkIntegerInRange(scope, `${prop}.cache.ttl`, o.cache.ttl.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');
+  }
+  const canary = o.release?.canaryOptions;
+  if (canary) {
+    checkNumberInRange(scope, `${prop}.release.percentTraffic`, canary.percentTraffic, 0, 100);
+    checkVariables(scope, `${prop}.release.stageVariableOverrides`, canary.stageVariableOverrides);
+  }
+  const pinned = o.release?.deploymentNumber;
+  if (pinned !== undefined) checkIntegerInRange(scope, `${prop}.release.deployment`, pinned, 1, Number.MAX_SAFE_INTEGER);
+}
+
+function checkVariables(scope: Construct, prop: string, variables?: { [name: string]: string }): void {
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    checkPattern(scope, `${prop} key`, name, VARIABLE_NAME, 'letters, digits and underscores');
+    checkPattern(scope, `${prop}['${name}']`, value, VARIABLE_VALUE, 'letters, digits and -._~:/?#&=,');
+  }
 }
 
 /** A default switched off is allowed, and named with the rules that will flag it. */
-function warnAboutSwitchedOffDefaults(scope: Construct, o: StageOptions, loggingLevel: apigw.MethodLoggingLevel): void {
+function warnAboutSwitchedOffDefaults(scope: Construct, prop: string, o: StageOptions, loggingLevel: apigw.MethodLoggingLevel): void {
   const warn = (id: string, message: string) => Annotations.of(scope).addWarningV2(`cdk-gateway-api:${id}`, message);
   if (o.accessLogging === false) {
-    warn('accessLoggingOff', 'stage.accessLogging is false: AwsSolutions-APIG1 and CKV_AWS_76 will flag the stage (no access logs).');
+    warn('accessLoggingOff', `${prop}.accessLogging is false: AwsSolutions-APIG1 and CKV_AWS_76 will flag the stage (no access logs).`);
   }
   if (loggingLevel === apigw.MethodLoggingLevel.OFF) {
-    warn('executionLoggingOff', 'stage.loggingLevel is OFF: AwsSolutions-APIG6 and CT.APIGATEWAY.PR.1 will flag the stage (no execution logs).');
+    warn('executionLoggingOff', `${prop}.loggingLevel is OFF: AwsSolutions-APIG6 and CT.APIGATEWAY.PR.1 will flag the stage (no execution logs).`);
   }
   if (o.tracingEnabled === false) {
-    warn('tracingOff', 'stage.tracingEnabled is false: CT.APIGATEWAY.PR.2 and CKV_AWS_73 will flag the stage (no X-Ray tracing).');
+    warn('tracingOff', `${prop}.tracingEnabled is false: CT.APIGATEWAY.PR.2 and CKV_AWS_73 will flag the stage (no X-Ray tracing).`);
   }
   if (o.dataTraceEnabled === true) {
-    warn('dataTraceOn', 'stage.dataTraceEnabled is true: full requests and responses, secrets and personal data included, go to the execution log.');
+    warn('dataTraceOn', `${prop}.dataTraceEnabled is true: full requests and responses, secrets and personal data included, go to the execution log.`);
   }
 }

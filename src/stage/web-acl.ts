@@ -10,12 +10,10 @@ const RATE_LIMIT_PER_IP = 2000;
 
 /**
  * A regional WAFv2 web ACL with AWS's common, known-bad-inputs and IP-reputation rule groups and
- * a per-IP rate rule, associated with the stage, logging to a log group kept a year (encrypted
- * with `logKey` when given).
+ * a per-IP rate rule, logging to a log group kept a year (encrypted with `logKey` when given).
+ * Each stage associates itself with it.
  */
-export function protectStageWithWebAcl(
-  scope: Construct, restApi: apigw.CfnRestApi, stage: apigw.CfnStage, logKey?: kms.IKey,
-): wafv2.CfnWebACL {
+export function createWebAcl(scope: Construct, logKey?: kms.IKey): wafv2.CfnWebACL {
   const metric = (name: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name });
   const webAcl = new wafv2.CfnWebACL(scope, 'WebAcl', {
     scope: 'REGIONAL',
@@ -53,9 +51,13 @@ export function protectStageWithWebAcl(
     })],
   });
   logging.node.addDependency(logGroup);
+  return webAcl;
+}
+
+/** Puts a stage behind the web ACL. */
+export function associateWebAcl(scope: Construct, webAcl: wafv2.CfnWebACL, restApiId: string, stage: apigw.CfnStage): void {
   new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', {
     webAclArn: webAcl.attrArn,
-    resourceArn: Fn.join('', ['arn:', Aws.PARTITION, ':apigateway:', Aws.REGION, '::/restapis/', restApi.ref, '/stages/', stage.ref]),
+    resourceArn: Fn.join('', ['arn:', Aws.PARTITION, ':apigateway:', Aws.REGION, '::/restapis/', restApiId, '/stages/', stage.ref]),
   });
-  return webAcl;
 }

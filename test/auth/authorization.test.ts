@@ -18,15 +18,20 @@ test('routes are IAM-authorized by default; a route or the API may open them', (
   expect(open.body.components).toBeUndefined();
 });
 
-test('grantInvoke lets a principal call the stage\'s routes, all or one', () => {
+test('grantInvoke lets a principal call every stage\'s routes, or one stage\'s, all or one', () => {
   const stack = newStack();
-  const api = new GatewayApi(stack, 'Api', { routes: { 'GET /pets': { integration: mock() } } });
+  const api = new GatewayApi(stack, 'Api', {
+    routes: { 'GET /pets': { integration: mock() } },
+    stages: [{ stageName: 'prod' }, { stageName: 'dev' }],
+  });
   const caller = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
   api.grantInvoke(caller);
-  api.grantInvoke(caller, 'GET', '/pets');
+  api.stages[1].grantInvoke(caller, 'GET', '/pets');
   const statements = Template.fromStack(stack).findResources('AWS::IAM::Policy');
   const resources = Object.values(statements).flatMap((p: any) => p.Properties.PolicyDocument.Statement)
     .filter((s: any) => s.Action === 'execute-api:Invoke').flatMap((s: any) => [].concat(s.Resource));
-  expect(JSON.stringify(resources)).toMatch(/\/prod\/\*\/\*"/);
-  expect(JSON.stringify(resources)).toMatch(/\/prod\/GET\/pets"/);
+  const arns = JSON.stringify(resources);
+  expect(arns).toMatch(/ApiF70053CD"\},"\/\*\/\*\/\*"/);
+  expect(arns).toMatch(/ApiF70053CD"\},"\/dev\/GET\/pets"/);
+  expect(arns).not.toMatch(/\/prod\//);
 });

@@ -14,13 +14,13 @@ describe('a GatewayApi validates itself at synth', () => {
   });
 
   test('a misconfigured API fails synth, naming the construct, the rule and the fix', () => {
-    expect(() => synthApi(() => ({ routes, stage: { tracingEnabled: false } })))
-      .toThrow(/TracingEnabled is false, not the boolean true[\s\S]*Test\/Api\/Stage[\s\S]*Acknowledge with 'GatewayApi::rest-stage-tracing'/);
+    expect(() => synthApi(() => ({ routes, stages: [{ tracingEnabled: false }] })))
+      .toThrow(/TracingEnabled is false, not the boolean true[\s\S]*Test\/Api\/Stage.prod[\s\S]*Acknowledge with 'GatewayApi::rest-stage-tracing'/);
   });
 
   test('an acknowledged finding, with its reason, no longer fails synth', () => {
     const stack = newStack();
-    const api = new GatewayApi(stack, 'Api', { routes, stage: { tracingEnabled: false } });
+    const api = new GatewayApi(stack, 'Api', { routes, stages: [{ tracingEnabled: false }] });
     Validations.of(api).acknowledge({ id: 'GatewayApi::rest-stage-tracing', reason: 'traced by the service mesh instead' });
     expect(() => Template.fromStack(stack)).not.toThrow();
   });
@@ -36,7 +36,7 @@ describe('a GatewayApi validates itself at synth', () => {
   });
 
   test('validation can be switched off', () => {
-    expect(() => synthApi(() => ({ routes, stage: { tracingEnabled: false }, policyValidation: false }))).not.toThrow();
+    expect(() => synthApi(() => ({ routes, stages: [{ tracingEnabled: false }], policyValidation: false }))).not.toThrow();
   });
 
   test('cdk-nag\'s AwsSolutions-APIG2 is acknowledged only where every route validates body and parameters', () => {

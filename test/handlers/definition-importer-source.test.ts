@@ -1,5 +1,5 @@
 import * as vm from 'vm';
-import { DEFINITION_IMPORTER_SOURCE } from '../../src/definition/definition-importer-source';
+import { DEFINITION_IMPORTER_SOURCE } from '../../src/handlers/definition-importer-source';
 
 /** Runs the importer's source with the AWS SDK and https replaced by recorders. */
 function loadImporter(options: { definition: string; putFails?: boolean }) {

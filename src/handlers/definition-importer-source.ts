@@ -1,3 +1,5 @@
+import { CFN_RESPOND_SOURCE } from './cfn-respond-source';
+
 /**
  * The Lambda handler (Node.js, AWS SDK v3 from the runtime) behind the custom resource that
  * imports a definition too large for the template: it reads the definition from S3, puts the
@@ -31,21 +33,4 @@ exports.handler = async (event, context) => {
   await respond(event, context, status, reason);
 };
 
-function respond(event, context, status, reason) {
-  const body = JSON.stringify({
-    Status: status,
-    Reason: reason + ' (see log stream ' + context.logStreamName + ')',
-    PhysicalResourceId: event.PhysicalResourceId || event.ResourceProperties.RestApiId,
-    StackId: event.StackId,
-    RequestId: event.RequestId,
-    LogicalResourceId: event.LogicalResourceId,
-  });
-  return new Promise((resolve, reject) => {
-    const request = https.request(event.ResponseURL, {
-      method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) },
-    }, response => { response.resume(); response.on('end', resolve); });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-`;
+${CFN_RESPOND_SOURCE}`;

@@ -1,0 +1,66 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** A deployment a stage has served: its number in the release file and the hash of its definition. */
+export interface RecordedDeployment {
+  readonly number: number;
+  readonly definition: string;
+}
+
+/** What a stage serves, by deployment number. */
+export interface RecordedStage {
+  readonly deployment: number;
+  readonly canary?: number;
+}
+
+/** What the release file remembers of one API. */
+export interface ApiReleaseState {
+  /** The highest deployment number given so far; numbers are never reused. */
+  readonly lastNumber: number;
+  /** The deployments the template keeps, oldest first. */
+  readonly deployments: RecordedDeployment[];
+  /** What each stage serves, by stage name. */
+  readonly stages: { [stageName: string]: RecordedStage };
+}
+
+/** The release file: one entry per API, by construct path. */
+export interface ReleaseFile {
+  readonly apis: { [apiPath: string]: ApiReleaseState };
+}
+
+const COMMENT = 'Written by cdk-gateway-api at synth: which deployment each stage of each API serves. '
+  + 'Commit it with the change it belongs to. See the README, "Releases".';
+
+/** Reads the release file; a missing file is an empty one. */
+export function readReleaseFile(file: string): ReleaseFile {
+  if (!fs.existsSync(file)) return { apis: {} };
+  let parsed: any;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`The release file ${file} is not valid JSON (${(error as Error).message}). Restore it from version control.`);
+  }
+  if (!parsed || typeof parsed.apis !== 'object') {
+    throw new Error(`The release file ${file} has no "apis" object. Restore it from version control.`);
+  }
+  return { apis: parsed.apis };
+}
+
+/**
+ * Records one API's state in the release file, leaving the other APIs' entries as they are.
+ * The file is rewritten only when its content changes, with sorted keys, so that it diffs well.
+ */
+export function recordApiState(file: string, apiPath: string, state: ApiReleaseState): void {
+  const current = readReleaseFile(file);
+  const apis = { ...current.apis, [apiPath]: state };
+  const text = JSON.stringify({ comment: COMMENT, apis: sortKeys(apis) }, undefined, 2) + '\n';
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map(k => [k, sortKeys((value as any)[k])]));
+}

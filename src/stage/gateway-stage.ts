@@ -1,0 +1,28 @@
+import { CfnOutput, aws_apigateway as apigw, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { Release } from '../release/release';
+
+/** One stage of a GatewayApi: its resources, its URL and who may call it. */
+export interface IGatewayStage extends IConstruct {
+  /** The stage resource. */
+  readonly stage: apigw.CfnStage;
+  /** The stage name. */
+  readonly stageName: string;
+  /** The stage's URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
+  readonly url: string;
+  /** Which deployment the stage serves. */
+  readonly release: Release;
+  /** The log group of the stage's access logs, unless access logging is off. */
+  readonly accessLogGroup?: logs.ILogGroup;
+  /** The stack output holding the URL, when `urlOutput` is on. */
+  readonly urlOutput?: CfnOutput;
+
+  /**
+   * Allows a principal to call this stage's IAM-authorized routes (all of them by default).
+   *
+   * @param grantee who may call
+   * @param method the HTTP method, or `*`
+   * @param path the resource path, e.g. `/pets/*`, or `/*`
+   */
+  grantInvoke(grantee: iam.IGrantable, method?: string, path?: string): iam.Grant;
+}
