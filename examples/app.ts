@@ -1,5 +1,6 @@
 // The example app: a tour of cdk-gateway-api, one stack per capability.
 // `npm run example` synthesizes it offline into cdk.out/.
+import * as path from 'path';
 import { App, Validations } from 'aws-cdk-lib';
 import { addComplianceStages } from './compliance/compliance-stage';
 import { AwsServicesStack } from './stacks/aws-services-stack';
@@ -7,10 +8,13 @@ import { EndpointsStack } from './stacks/endpoints-stack';
 import { HttpBackendStack } from './stacks/http-backend-stack';
 import { LambdaApiStack } from './stacks/lambda-api-stack';
 import { LargeDefinitionStack } from './stacks/large-definition-stack';
+import { ReleasesStack } from './stacks/releases-stack';
 
 const app = new App({
   // Checks every template against aws-cdk-lib's bundled CloudFormation rules at synth.
   postCliContext: { '@aws-cdk/core:validateAgainstDefaultRules': true },
+  // Which deployment each stage serves, recorded by `cdk synth` and committed (README, "Releases").
+  context: { 'cdk-gateway-api:releaseFile': path.join(__dirname, 'gateway-api.releases.json') },
 });
 
 // The tour's APIs are IAM-authorized demos without a web ACL; the compliance stages show WAF.
@@ -24,4 +28,5 @@ new HttpBackendStack(app, 'GatewayApiHttpBackendExample');
 new AwsServicesStack(app, 'GatewayApiAwsServicesExample');
 new EndpointsStack(app, 'GatewayApiEndpointsExample');
 new LargeDefinitionStack(app, 'GatewayApiLargeDefinitionExample');
+new ReleasesStack(app, 'GatewayApiReleasesExample');
 addComplianceStages(app);

@@ -35,7 +35,7 @@ export class ExternalDefinition extends Construct {
     const asset = new s3assets.Asset(this, 'Asset', { path: file, assetHash: hash });
 
     const handler = new lambda.Function(this, 'Importer', {
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(DEFINITION_IMPORTER_SOURCE),
       timeout: Duration.minutes(5),

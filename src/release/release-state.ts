@@ -28,6 +28,13 @@ export interface ReleaseFile {
   readonly apis: { [apiPath: string]: ApiReleaseState };
 }
 
+/** How an API's state is written: deployments as a map from number to definition, which reads better. */
+interface ApiReleaseEntry {
+  readonly lastNumber: number;
+  readonly deployments: { [number: string]: string };
+  readonly stages: { [stageName: string]: RecordedStage };
+}
+
 const COMMENT = 'Written by cdk-gateway-api at synth: which deployment each stage of each API serves. '
   + 'Commit it with the change it belongs to. See the README, "Releases".';
 
@@ -43,7 +50,16 @@ export function readReleaseFile(file: string): ReleaseFile {
   if (!parsed || typeof parsed.apis !== 'object') {
     throw new Error(`The release file ${file} has no "apis" object. Restore it from version control.`);
   }
-  return { apis: parsed.apis };
+  const apis: { [apiPath: string]: ApiReleaseState } = {};
+  for (const [apiPath, entry] of Object.entries(parsed.apis as { [apiPath: string]: ApiReleaseEntry })) {
+    apis[apiPath] = {
+      lastNumber: entry.lastNumber,
+      deployments: Object.entries(entry.deployments ?? {}).map(([n, definition]) => ({ number: Number(n), definition }))
+        .sort((a, b) => a.number - b.number),
+      stages: entry.stages ?? {},
+    };
+  }
+  return { apis };
 }
 
 /**
@@ -51,9 +67,13 @@ export function readReleaseFile(file: string): ReleaseFile {
  * The file is rewritten only when its content changes, with sorted keys, so that it diffs well.
  */
 export function recordApiState(file: string, apiPath: string, state: ApiReleaseState): void {
-  const current = readReleaseFile(file);
-  const apis = { ...current.apis, [apiPath]: state };
-  const text = JSON.stringify({ comment: COMMENT, apis: sortKeys(apis) }, undefined, 2) + '\n';
+  const apis = { ...readReleaseFile(file).apis, [apiPath]: state };
+  const entries = Object.fromEntries(Object.entries(apis).map(([p, api]): [string, ApiReleaseEntry] => [p, {
+    lastNumber: api.lastNumber,
+    deployments: Object.fromEntries(api.deployments.map(d => [String(d.number), d.definition])),
+    stages: api.stages,
+  }]));
+  const text = JSON.stringify({ comment: COMMENT, apis: sortKeys(entries) }, undefined, 2) + '\n';
   if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
