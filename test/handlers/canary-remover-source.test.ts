@@ -31,7 +31,8 @@ function loadRemover(stage: { canarySettings?: unknown }, failure?: string) {
     },
   };
   const module = { exports: {} as any };
-  vm.runInNewContext(CANARY_REMOVER_SOURCE, { require: (name: string) => fakes[name], module, exports: module.exports, Buffer, JSON, String, Promise });
+  const sandbox = { require: (name: string) => fakes[name], module, exports: module.exports, Buffer, JSON, String, Promise };
+  vm.runInNewContext(CANARY_REMOVER_SOURCE, sandbox);
   return { handler: module.exports.handler as (event: any, context: any) => Promise<void>, calls };
 }
 
