@@ -5,6 +5,7 @@ import {
 import { Construct } from 'constructs';
 import { Authorization } from './auth/authorization';
 import { toCorsModel } from './cors/cors';
+import { ApiDefinition } from './definition/api-definition';
 import { withApiSettings } from './definition/api-settings';
 import { ExternalDefinition } from './definition/external-definition';
 import { endpointSettings } from './endpoint/endpoint';
@@ -18,7 +19,7 @@ import { Compliance, complianceDefaults, complianceRuleSets } from './policy/com
 import { validateItself } from './policy/self-validation';
 import { ApiReleases, ReleasedStage } from './release/api-releases';
 import { ApiDeployments } from './release/deployments';
-import { DeployedSettings, deploymentFingerprint } from './release/fingerprint';
+import { DeployedSettings } from './release/fingerprint';
 import { compactIntrinsics } from './render/compact-intrinsics';
 import { externalize } from './render/externalize';
 import { shortHash } from './render/hash';
@@ -74,8 +75,6 @@ export class GatewayApi extends Construct {
   private readonly encryptedCache: boolean;
   private readonly logKey: () => kms.IKey;
   private externalDefinition?: ExternalDefinition;
-  /** The resolved definition, fixed when synthesis starts (every route is in by then). */
-  private frozenDefinition?: unknown;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
     super(scope, id);
@@ -94,9 +93,15 @@ export class GatewayApi extends Construct {
         'requestValidation is OFF: API Gateway passes every request to the backends unchecked (AwsSolutions-APIG2).');
     }
 
+    const deployedSettings: DeployedSettings = {
+      policy: endpoint.policy,
+      binaryMediaTypes: props.binaryMediaTypes,
+      minimumCompressionSize: props.minCompressionSize?.toBytes(),
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+    };
     const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
     const stack = Stack.of(this);
-    const renderDefinition = () => this.frozenDefinition ?? compactIntrinsics(stack.resolve(renderOpenApiBody({
+    const definition = new ApiDefinition(this, () => compactIntrinsics(stack.resolve(renderOpenApiBody({
       title: props.apiName ?? id,
       defaultValidator: VALIDATOR_NAMES[requestValidation],
       description: props.description,
@@ -104,9 +109,8 @@ export class GatewayApi extends Construct {
       schemas: this.routeTable.schemas,
       cors: this.cors,
       gatewayResponses,
-    })));
-    Aspects.of(this).add({ visit: node => { if (node === this) this.frozenDefinition = renderDefinition(); } });
-    const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : renderDefinition()) });
+    }))), () => stack.resolve(deployedSettings));
+    const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : definition.definition()) });
 
     this.restApi = new apigw.CfnRestApi(this, 'Resource', {
       name: props.apiName ?? id,
@@ -121,13 +125,7 @@ export class GatewayApi extends Construct {
     this.restApiId = this.restApi.ref;
 
     // A deployment is a snapshot: a new one is created whenever anything it snapshots changes.
-    const deployedSettings: DeployedSettings = {
-      policy: endpoint.policy,
-      binaryMediaTypes: props.binaryMediaTypes,
-      minimumCompressionSize: props.minCompressionSize?.toBytes(),
-      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
-    };
-    const fingerprint = () => deploymentFingerprint(renderDefinition(), stack.resolve(deployedSettings));
+    const fingerprint = () => definition.fingerprint();
     const deployments = new ApiDeployments(this, this.restApi, fingerprint);
     this.deployment = deployments.current;
     const history = props.deploymentHistory ?? DEFAULT_DEPLOYMENT_HISTORY;
@@ -158,11 +156,11 @@ export class GatewayApi extends Construct {
     Aspects.of(this).add({
       visit: node => {
         if (node !== this || this.externalDefinition) return;
-        const definition = renderDefinition();
-        if (Buffer.byteLength(JSON.stringify(definition, undefined, 1)) <= maxInline) return;
+        const resolved = definition.definition();
+        if (Buffer.byteLength(JSON.stringify(resolved, undefined, 1)) <= maxInline) return;
         this.externalDefinition = new ExternalDefinition(this, 'Definition', {
           restApiId: this.restApi.ref,
-          definition: externalize(withApiSettings(definition, stack.resolve({
+          definition: externalize(withApiSettings(resolved, stack.resolve({
             ...deployedSettings,
             vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds,
           }))),

@@ -137,6 +137,25 @@ describe('a canary release, driven by props alone', () => {
     expectNothingReplaced(live, rollback);
   });
 
+  test('one remover per stack, allowed to read and patch only the stages that end a canary', () => {
+    const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': false } });
+    const stack = new Stack(app, 'Test');
+    new GatewayApi(stack, 'A', { routes: v1, stages: [{ release: Release.promote() }, { stageName: 'dev' }] });
+    new GatewayApi(stack, 'B', { routes: v1, stages: [{ release: Release.rollback() }] });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('Custom::GatewayApiCanaryRemoval', 2);
+    const policy = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))
+      .find((p: any) => /canary remover/.test(p.Properties.Description)) as any;
+    const stageArns = policy.Properties.PolicyDocument.Statement
+      .filter((st: any) => JSON.stringify(st.Action) === JSON.stringify(['apigateway:GET', 'apigateway:PATCH']))
+      .map((st: any) => JSON.stringify(st.Resource));
+    expect(stageArns).toHaveLength(2);
+    expect(stageArns.join()).toMatch(/\/stages\/",\{"Ref":"AStageprod[\s\S]*\/stages\/",\{"Ref":"BStageprod/);
+    expect(stageArns.join()).not.toMatch(/Stagedev/);
+    template.hasResource('Custom::GatewayApiCanaryRemoval', { DependsOn: [Match.stringLikeRegexp('^GatewayApiCanaryRemoverPolicy')] });
+  });
+
   test('removing the canary without promote or rollback is refused at synth', () => {
     const file = newReleaseFile();
     synthStep(file, { routes: v1 });
