@@ -1,5 +1,5 @@
 import {
-  Annotations, Aws, CfnOutput, Lazy, RemovalPolicy, Token,
+  Annotations, Aws, CfnOutput, Lazy, RemovalPolicy,
   aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -155,9 +155,7 @@ function validateStageOptions(scope: Construct, prop: string, o: StageOptions): 
   if (o.accessLogGroup && o.accessLogging === false) {
     throw propError(scope, `${prop}.accessLogGroup`, o.accessLogGroup.node.path, 'no log group when accessLogging is false');
   }
-  if (o.cache?.ttl && !Token.isUnresolved(o.cache.ttl.toSeconds({ integral: false }))) {
-    checkIntegerInRange(scope, `${prop}.cache.ttl`, o.cache.ttl.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');
-  }
+  checkIntegerInRange(scope, `${prop}.cache.ttl`, o.cache?.ttl?.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');
   const canary = o.release?.canaryOptions;
   if (canary) {
     checkNumberInRange(scope, `${prop}.release.percentTraffic`, canary.percentTraffic, 0, 100);
