@@ -1,4 +1,4 @@
-import * as vm from 'vm';
+import { loadHandler } from './run-handler';
 import { CANARY_REMOVER_SOURCE } from '../../src/handlers/canary-remover-source';
 
 /** Runs the remover's source with the AWS SDK and https replaced by recorders. */
@@ -7,7 +7,7 @@ function loadRemover(stage: { canarySettings?: unknown }, failure?: string) {
   class Command { constructor(public input: any) {} }
   class GetStageCommand extends Command {}
   class UpdateStageCommand extends Command {}
-  const fakes: { [name: string]: unknown } = {
+  const { handler, responses } = loadHandler(CANARY_REMOVER_SOURCE, {
     '@aws-sdk/client-api-gateway': {
       APIGatewayClient: class {
         async send(command: Command) {
@@ -20,20 +20,9 @@ function loadRemover(stage: { canarySettings?: unknown }, failure?: string) {
       GetStageCommand,
       UpdateStageCommand,
     },
-    'https': {
-      request: (url: string, init: any, onResponse: (r: any) => void) => ({
-        on: () => undefined,
-        end: (body: string) => {
-          calls.response = { url, method: init.method, body: JSON.parse(body) };
-          onResponse({ resume: () => undefined, on: (_: string, done: () => void) => done() });
-        },
-      }),
-    },
-  };
-  const module = { exports: {} as any };
-  const sandbox = { require: (name: string) => fakes[name], module, exports: module.exports, Buffer, JSON, String, Promise };
-  vm.runInNewContext(CANARY_REMOVER_SOURCE, sandbox);
-  return { handler: module.exports.handler as (event: any, context: any) => Promise<void>, calls };
+  });
+  const run = async (event: any, context: any) => { await handler(event, context); calls.response = responses[0]; };
+  return { handler: run, calls };
 }
 
 const event = (requestType: string) => ({

@@ -1,10 +1,10 @@
-import * as vm from 'vm';
+import { loadHandler } from './run-handler';
 import { DEFINITION_IMPORTER_SOURCE } from '../../src/handlers/definition-importer-source';
 
 /** Runs the importer's source with the AWS SDK and https replaced by recorders. */
 function loadImporter(options: { definition: string; putFails?: boolean }) {
   const calls: { put?: any; response?: any; getObject?: any } = {};
-  const fakes: { [name: string]: unknown } = {
+  const { handler, responses } = loadHandler(DEFINITION_IMPORTER_SOURCE, {
     '@aws-sdk/client-s3': {
       S3Client: class {
         send(command: any) {
@@ -23,20 +23,9 @@ function loadImporter(options: { definition: string; putFails?: boolean }) {
       },
       PutRestApiCommand: class { constructor(public input: any) {} },
     },
-    'https': {
-      request: (url: string, init: any, onResponse: (r: any) => void) => ({
-        on: () => undefined,
-        end: (body: string) => {
-          calls.response = { url, method: init.method, body: JSON.parse(body) };
-          onResponse({ resume: () => undefined, on: (_: string, done: () => void) => done() });
-        },
-      }),
-    },
-  };
-  const module = { exports: {} as any };
-  const sandbox = { require: (name: string) => fakes[name], module, exports: module.exports, Buffer, JSON, String, Object, Promise };
-  vm.runInNewContext(DEFINITION_IMPORTER_SOURCE, sandbox);
-  return { handler: module.exports.handler as (event: any, context: any) => Promise<void>, calls };
+  });
+  const run = async (event: any, context: any) => { await handler(event, context); calls.response = responses[0]; };
+  return { handler: run, calls };
 }
 
 const event = (requestType: string) => ({
