@@ -62,9 +62,9 @@ export class GatewayApi extends Construct {
   public readonly endpointType: apigw.EndpointType;
   /** The compliance standard the API is built for. */
   public readonly compliance: Compliance;
-  /** The client certificate the stage presents to HTTP backends, when the compliance standard asks for one. */
+  /** The client certificate the stages present to HTTP backends, when the compliance standard asks for one. */
   public readonly clientCertificate?: apigw.CfnClientCertificate;
-  /** The WAF web ACL protecting the stage, when the compliance standard asks for one. */
+  /** The WAF web ACL protecting every stage, when the compliance standard asks for one. */
   public readonly webAcl?: wafv2.CfnWebACL;
 
   private readonly routeTable: RouteTable;
