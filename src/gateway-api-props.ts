@@ -40,6 +40,21 @@ export interface GatewayApiProps {
   readonly defaultAuthorization?: Authorization;
 
   /**
+   * Whether routes that do not say otherwise require an API key of one of the stage's usage plans.
+   *
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
+
+  /**
+   * Where API Gateway reads the API key: the `x-api-key` header, or the `usageIdentifierKey`
+   * a Lambda authorizer returns.
+   *
+   * @default ApiKeySourceType.HEADER
+   */
+  readonly apiKeySource?: apigw.ApiKeySourceType;
+
+  /**
    * The compliance standard the API is built for: it sets the defaults the standard's cdk-nag
    * pack requires (an encrypted cache, a client certificate, a WAF web ACL) and the rules the
    * API's policy validation enforces.

@@ -85,7 +85,7 @@ export class GatewayApi extends Construct {
     this.endpointType = endpoint.endpointType;
     this.cors = props.cors && toCorsModel(this, props.cors);
     const requestValidation = props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS;
-    this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam());
+    this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam(), props.apiKeyRequired ?? false);
     this.compliance = props.compliance ?? Compliance.AWS_SOLUTIONS;
     const preset = complianceDefaults(this.compliance);
     if (props.requestValidation === RequestValidation.OFF) {
@@ -109,6 +109,7 @@ export class GatewayApi extends Construct {
       schemas: this.routeTable.schemas,
       cors: this.cors,
       gatewayResponses,
+      apiKeySource: props.apiKeySource,
     }))), () => stack.resolve(deployedSettings));
     const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : definition.definition()) });
 
@@ -202,6 +203,7 @@ export class GatewayApi extends Construct {
       options,
       restApiId: this.restApi.ref,
       served: () => this.releases.served(stageName),
+      routes: () => this.routeTable.routes,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
       encryptedCache: this.encryptedCache,
       clientCertificateId: this.clientCertificate?.ref,
@@ -263,6 +265,23 @@ export class GatewayApi extends Construct {
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['execute-api:Invoke'],
+      resourceArns: [this.arnForExecuteApi(method, path, '*')],
+    });
+  }
+
+  /**
+   * Allows a principal to invalidate cache entries of the routes it names (all of them by
+   * default) on every stage, by sending `Cache-Control: max-age=0` with a signed request. A
+   * stage's own `grantInvalidateCache` admits it to that stage only.
+   *
+   * @param grantee who may invalidate
+   * @param method the HTTP method, or `*`
+   * @param path the resource path, e.g. `/pets/*`, or `/*`
+   */
+  public grantInvalidateCache(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:InvalidateCache'],
       resourceArns: [this.arnForExecuteApi(method, path, '*')],
     });
   }

@@ -22,6 +22,22 @@ export interface RouteModel {
   readonly validator: ValidatorName;
   /** API Gateway's authorization type for the route. */
   readonly authorizationType: 'AWS_IAM' | 'NONE';
+  /** The request parameters that identify the caller to the route's authorization. */
+  readonly identitySources: string[];
+  /** Whether callers must send an API key. */
+  readonly apiKeyRequired: boolean;
+  /** The route's own throttling on every stage. */
+  readonly throttle?: { readonly rateLimit?: number; readonly burstLimit?: number };
+  /** The route's own cache settings on stages with a cache. */
+  readonly cache: RouteCacheModel;
+}
+
+/** A route's cache settings, validated. */
+export interface RouteCacheModel {
+  readonly enabled?: boolean;
+  readonly ttlSeconds?: number;
+  /** Method request parameters in the cache key, e.g. `method.request.querystring.page`. */
+  readonly keyParameters: string[];
 }
 
 /** CORS after validation, with every default filled in. */
@@ -52,4 +68,6 @@ export interface ApiModel {
   readonly schemas: Map<string, { [key: string]: unknown }>;
   readonly cors?: CorsModel;
   readonly gatewayResponses: Map<string, GatewayResponseModel>;
+  /** Where API keys come from, when the API says. */
+  readonly apiKeySource?: string;
 }

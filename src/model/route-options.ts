@@ -1,6 +1,8 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Authorization } from '../auth/authorization';
+import { RouteCacheOptions } from '../cache/route-cache';
 import { Integration } from '../integrations/integration';
+import { ThrottleOptions } from '../usage/throttle';
 
 /**
  * Which parts of a request API Gateway validates before calling the backend.
@@ -92,4 +94,29 @@ export interface RouteOptions {
    * @default - the API's `requestValidation`
    */
   readonly requestValidation?: RequestValidation;
+
+  /**
+   * Whether callers must send an API key (`x-api-key`, or from a Lambda authorizer with
+   * `apiKeySource` AUTHORIZER) that belongs to a usage plan of the stage.
+   *
+   * @default - the API's `apiKeyRequired`
+   */
+  readonly apiKeyRequired?: boolean;
+
+  /**
+   * Throttling of this route on every stage, in place of the stage's own limits. A route
+   * above its stage's limits or the account's default (10,000 rps, burst 5,000) gets a synth
+   * warning.
+   *
+   * @default - the stage's throttling
+   */
+  readonly throttle?: ThrottleOptions;
+
+  /**
+   * How the route is cached on stages with a cache: on or off, its TTL, and the request
+   * parameters in its cache key.
+   *
+   * @default - the stage's cache settings, with no cache key parameters
+   */
+  readonly cache?: RouteCacheOptions;
 }

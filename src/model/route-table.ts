@@ -1,14 +1,17 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ParameterModel, RouteModel, ValidatorName } from './api-model';
+import { checkIntegerInRange } from './checks';
 import { capitalize, deriveOperationId } from './operation-id';
 import { RouteKey, parseRouteKey, variableSiblingConflict } from './route-key';
 import { RequestValidation, RouteOptions } from './route-options';
 import { Authorization } from '../auth/authorization';
+import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { propError } from '../errors';
 import { IntegrationConfig } from '../integrations/integration-config';
 import { methodParametersReadBy } from '../integrations/request-parameters';
 import { toOpenApiSchema } from '../render/json-schema';
+import { checkThrottle } from '../usage/throttle';
 
 const MODEL_NAME = /^[a-zA-Z0-9]+$/;
 const OPERATION_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;
@@ -34,6 +37,7 @@ export class RouteTable {
     private readonly scope: IConstruct,
     private readonly defaultValidation: RequestValidation,
     private readonly defaultAuthorization: Authorization,
+    private readonly defaultApiKeyRequired: boolean,
   ) {}
 
   /**
@@ -52,7 +56,10 @@ export class RouteTable {
       throw propError(this.scope, `${prop}.operationId`, operationId,
         `an operationId not used by another route (${clash.key.key} has it); set operationId on one of them`);
     }
+    checkThrottle(this.scope, `${prop}.throttle`, options.throttle);
+    checkIntegerInRange(this.scope, `${prop}.cache.ttl`, options.cache?.ttl?.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');
     const validation = options.requestValidation ?? this.defaultValidation;
+    const authorizationType = (options.authorization ?? this.defaultAuthorization).authorizationType as RouteModel['authorizationType'];
     const route: RouteModel = {
       key,
       operationId,
@@ -65,7 +72,15 @@ export class RouteTable {
         contentType: options.requestBody.contentType ?? 'application/json',
       },
       validator: VALIDATOR_NAMES[validation],
-      authorizationType: (options.authorization ?? this.defaultAuthorization).authorizationType as RouteModel['authorizationType'],
+      authorizationType,
+      identitySources: authorizationType === 'AWS_IAM' ? ['method.request.header.Authorization'] : [],
+      apiKeyRequired: options.apiKeyRequired ?? this.defaultApiKeyRequired,
+      throttle: options.throttle,
+      cache: {
+        enabled: options.cache?.enabled,
+        ttlSeconds: options.cache?.ttl?.toSeconds({ integral: false }),
+        keyParameters: [...new Set(options.cache?.keyParameters ?? [])],
+      },
     };
     this.routes.push(route);
     return route;
@@ -105,6 +120,10 @@ export class RouteTable {
     };
     for (const [source, required] of Object.entries(options.requestParameters ?? {})) {
       declare(source, required, `${prop}.requestParameters key`);
+    }
+    // A cache key parameter must be a declared method request parameter.
+    for (const source of options.cache?.keyParameters ?? []) {
+      declare(source, false, `${prop}.cache.keyParameters`);
     }
     for (const source of methodParametersReadBy(integration.requestParameters)) {
       const plain = source.replace('.multivaluequerystring.', '.querystring.').replace('.multivalueheader.', '.header.');

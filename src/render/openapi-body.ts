@@ -20,6 +20,9 @@ const SIGV4_SCHEME: Json = {
   'x-amazon-apigateway-authtype': 'awsSigv4',
 };
 
+/** API keys in OpenAPI: API Gateway reads a requirement of `api_key` as "API key required". */
+const API_KEY_SCHEME: Json = { type: 'apiKey', name: 'x-api-key', in: 'header' };
+
 /**
  * Renders the API as one OpenAPI 3 document with API Gateway's `x-amazon-apigateway-*`
  * extensions: the `Body` of the RestApi. Paths and methods are sorted, so the body (and the
@@ -49,8 +52,12 @@ export function renderOpenApiBody(api: ApiModel): Json {
       schemas: api.schemas.size > 0
         ? Object.fromEntries([...api.schemas.entries()].sort(([a], [b]) => a.localeCompare(b)))
         : undefined,
-      securitySchemes: api.routes.some(r => r.authorizationType === 'AWS_IAM') ? { sigv4: SIGV4_SCHEME } : undefined,
+      securitySchemes: omitEmpty({
+        api_key: api.routes.some(r => r.apiKeyRequired) ? API_KEY_SCHEME : undefined,
+        sigv4: api.routes.some(r => r.authorizationType === 'AWS_IAM') ? SIGV4_SCHEME : undefined,
+      }),
     }),
+    'x-amazon-apigateway-api-key-source': api.apiKeySource,
     'x-amazon-apigateway-request-validator': rootValidator,
     'x-amazon-apigateway-request-validators': validators.length > 0
       ? Object.fromEntries(validators.map(v => [v, VALIDATORS[v]])) : undefined,
@@ -66,6 +73,7 @@ export function renderOpenApiBody(api: ApiModel): Json {
 
 function renderOperation(route: RouteModel, defaultValidator: ValidatorName, cors: CorsModel | undefined): Json {
   const integration = cors ? withCorsHeaders(route.integration, cors) : route.integration;
+  const cacheKeyParameters = route.cache.keyParameters.length > 0 ? [...route.cache.keyParameters].sort() : undefined;
   return omitEmpty({
     'operationId': route.operationId,
     'summary': route.summary,
@@ -77,10 +85,18 @@ function renderOperation(route: RouteModel, defaultValidator: ValidatorName, cor
       },
     },
     'responses': renderMethodResponses(integration),
-    'security': route.authorizationType === 'AWS_IAM' ? [{ sigv4: [] }] : undefined,
+    'security': renderSecurity(route),
     'x-amazon-apigateway-request-validator': route.validator === defaultValidator ? undefined : route.validator,
-    'x-amazon-apigateway-integration': renderIntegration(integration),
+    'x-amazon-apigateway-integration': { ...renderIntegration(integration), ...omitEmpty({ cacheKeyParameters }) },
   });
+}
+
+/** One requirement: every scheme in it applies (IAM and an API key, when both). */
+function renderSecurity(route: RouteModel): Json[] | undefined {
+  const requirement: Json = {};
+  if (route.apiKeyRequired) requirement.api_key = [];
+  if (route.authorizationType === 'AWS_IAM') requirement.sigv4 = [];
+  return Object.keys(requirement).length > 0 ? [requirement] : undefined;
 }
 
 function renderParameter(p: ParameterModel): Json {

@@ -25,4 +25,14 @@ export interface IGatewayStage extends IConstruct {
    * @param path the resource path, e.g. `/pets/*`, or `/*`
    */
   grantInvoke(grantee: iam.IGrantable, method?: string, path?: string): iam.Grant;
+
+  /**
+   * Allows a principal to invalidate this stage's cache entries for the routes it names (all of
+   * them by default), by sending `Cache-Control: max-age=0` with a signed request.
+   *
+   * @param grantee who may invalidate
+   * @param method the HTTP method, or `*`
+   * @param path the resource path, e.g. `/pets/*`, or `/*`
+   */
+  grantInvalidateCache(grantee: iam.IGrantable, method?: string, path?: string): iam.Grant;
 }

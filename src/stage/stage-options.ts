@@ -1,5 +1,5 @@
 import { aws_apigateway as apigw, aws_logs as logs } from 'aws-cdk-lib';
-import { StageCacheOptions } from './stage-cache';
+import { StageCacheOptions } from '../cache/stage-cache';
 import { Release } from '../release/release';
 
 /**

@@ -1,24 +1,28 @@
 import {
-  Annotations, Aws, CfnOutput, Lazy, RemovalPolicy,
+  Annotations, Aspects, Aws, CfnOutput, Lazy, RemovalPolicy,
   aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { defaultAccessLogFormat } from './access-log-format';
 import { IGatewayStage } from './gateway-stage';
-import { CacheClusterSize } from './stage-cache';
+import { renderMethodSettings } from './method-settings';
 import { StageOptions } from './stage-options';
 import { associateWebAcl } from './web-acl';
+import { cachedWithoutIdentity } from '../cache/cache-identity';
+import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
+import { CacheClusterSize } from '../cache/stage-cache';
 import { propError } from '../errors';
+import { RouteModel } from '../model/api-model';
 import { checkIntegerInRange, checkNumberInRange, checkPattern } from '../model/checks';
 import { removeCanary } from '../release/canary-remover';
 import { Release, ReleaseKind } from '../release/release';
+import { Limits, limitsExceeded } from '../usage/throttle';
 
 export const DEFAULT_STAGE_NAME = 'prod';
 export const DEFAULT_RATE_LIMIT = 1000;
 export const DEFAULT_BURST_LIMIT = 2000;
 const DEFAULT_CACHE_SIZE = CacheClusterSize.GB_0_5;
 const DEFAULT_CACHE_TTL_SECONDS = 300;
-const MAX_CACHE_TTL_SECONDS = 3600;
 
 export const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 export const STAGE_NAME_ALLOWED = 'letters, digits, hyphens and underscores, 1 to 128 characters';
@@ -39,6 +43,8 @@ export interface ApiStageProps {
   readonly restApiId: string;
   /** The deployments the stage serves; known once the API's release is planned, at synthesis. */
   readonly served: () => ServedDeployments;
+  /** The API's routes, complete once synthesis starts. */
+  readonly routes: () => readonly RouteModel[];
   /** The execute-api ARN of a method, path and stage. */
   readonly arnForExecuteApi: (method: string, path: string, stage: string) => string;
   /** Cache every method's responses, encrypted (compliance presets), unless `options.cache` says how. */
@@ -63,6 +69,8 @@ export class ApiStage extends Construct implements IGatewayStage {
   public readonly accessLogGroup?: logs.ILogGroup;
   public readonly urlOutput?: CfnOutput;
   private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
+  private readonly routes: ApiStageProps['routes'];
+  private usagePlans = 0;
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
     super(scope, id);
@@ -71,6 +79,7 @@ export class ApiStage extends Construct implements IGatewayStage {
     this.stageName = o.stageName ?? DEFAULT_STAGE_NAME;
     this.release = o.release ?? Release.latest();
     this.arnForExecuteApi = props.arnForExecuteApi;
+    this.routes = props.routes;
     validateStageOptions(this, prop, o);
 
     this.accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(this, 'AccessLogs', {
@@ -81,6 +90,13 @@ export class ApiStage extends Construct implements IGatewayStage {
     const cache = o.cache ?? (props.encryptedCache ? {} : undefined);
     const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
     const canary = this.release.canaryOptions;
+    const methodDefaults = {
+      loggingLevel,
+      dataTraceEnabled: o.dataTraceEnabled ?? false,
+      metricsEnabled: o.metricsEnabled ?? true,
+      throttle: { rateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT, burstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT },
+      cacheTtlSeconds: cache ? cache.ttl?.toSeconds() ?? DEFAULT_CACHE_TTL_SECONDS : undefined,
+    };
     this.stage = new apigw.CfnStage(this, 'Resource', {
       restApiId: props.restApiId,
       deploymentId: Lazy.string({ produce: () => props.served().base }),
@@ -89,7 +105,8 @@ export class ApiStage extends Construct implements IGatewayStage {
       variables: o.variables,
       tracingEnabled: o.tracingEnabled ?? true,
       clientCertificateId: props.clientCertificateId,
-      cacheClusterEnabled: cache ? true : undefined,
+      // Written out when off too: CloudFormation keeps a cache whose setting merely disappears (aws-cdk #32342).
+      cacheClusterEnabled: cache !== undefined,
       cacheClusterSize: cache ? cache.clusterSize ?? DEFAULT_CACHE_SIZE : undefined,
       canarySetting: canary && {
         deploymentId: Lazy.string({ produce: () => props.served().canary }),
@@ -101,20 +118,7 @@ export class ApiStage extends Construct implements IGatewayStage {
         destinationArn: this.accessLogGroup.logGroupArn,
         format: (o.accessLogFormat ?? defaultAccessLogFormat()).toString(),
       },
-      methodSettings: [{
-        httpMethod: '*',
-        resourcePath: '/*',
-        loggingLevel,
-        dataTraceEnabled: o.dataTraceEnabled ?? false,
-        metricsEnabled: o.metricsEnabled ?? true,
-        throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
-        throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
-        ...(cache ? {
-          cachingEnabled: true,
-          cacheDataEncrypted: true,
-          cacheTtlInSeconds: cache.ttl?.toSeconds() ?? DEFAULT_CACHE_TTL_SECONDS,
-        } : {}),
-      }],
+      methodSettings: Lazy.any({ produce: () => renderMethodSettings(methodDefaults, this.routes()) }),
     });
 
     if (endsCanary(this.release)) {
@@ -129,6 +133,18 @@ export class ApiStage extends Construct implements IGatewayStage {
       this.urlOutput = new CfnOutput(this, 'Url', { value: this.url, description: `URL of stage ${this.stageName} of ${scope.node.path}` });
     }
     warnAboutSwitchedOffDefaults(this, prop, o, loggingLevel);
+    // Routes are complete only once synthesis starts.
+    Aspects.of(this).add({ visit: node => node === this && this.warnAboutRoutes(prop, methodDefaults.throttle, cache !== undefined) });
+  }
+
+  /** The API's routes. @internal */
+  public _routes(): readonly RouteModel[] {
+    return this.routes();
+  }
+
+  /** Counts a usage plan serving the stage. @internal */
+  public _attachUsagePlan(): void {
+    this.usagePlans++;
   }
 
   public get url(): string {
@@ -142,6 +158,44 @@ export class ApiStage extends Construct implements IGatewayStage {
       resourceArns: [this.arnForExecuteApi(method, path, this.stageName)],
     });
   }
+
+  public grantInvalidateCache(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:InvalidateCache'],
+      resourceArns: [this.arnForExecuteApi(method, path, this.stageName)],
+    });
+  }
+
+  private warnAboutRoutes(prop: string, stageLimits: Limits, cached: boolean): void {
+    const warn = (id: string, message: string) => Annotations.of(this).addWarningV2(`cdk-gateway-api:${id}`, message);
+    const stageExcess = limitsExceeded(stageLimits, undefined, 'stage');
+    if (stageExcess.length > 0) warn('throttleAboveAccount', `${prop} throttling: ${stageExcess.join('; ')}; the account's limit applies unless raised.`);
+    for (const route of this.routes()) {
+      if (!route.throttle) continue;
+      const limits = { rateLimit: route.throttle.rateLimit ?? stageLimits.rateLimit, burstLimit: route.throttle.burstLimit ?? stageLimits.burstLimit };
+      const excess = limitsExceeded(limits, stageLimits, 'stage');
+      if (excess.length > 0) warn('routeThrottleAboveLimit', `routes['${route.key.key}'].throttle on ${prop}: ${excess.join('; ')}; the lower limit applies.`);
+    }
+    if (cached) {
+      const shared = cachedWithoutIdentity(this.routes()).map(r => r.key.key);
+      if (shared.length > 0) {
+        warn('cachedWithoutIdentity', `${prop} caches routes behind authorization without the caller's identity in the cache key, so every `
+          + `authorized caller gets the same cached response: ${listed(shared)}. Where responses depend on the caller, add its identity `
+          + 'source (e.g. method.request.header.Authorization) to the route\'s cache.keyParameters or set cache: { enabled: false }.');
+      }
+    }
+    const keyed = this.routes().filter(r => r.apiKeyRequired).map(r => r.key.key);
+    if (keyed.length > 0 && this.usagePlans === 0) {
+      warn('apiKeyWithoutUsagePlan', `${prop} has routes that require an API key but no usage plan of this app serves the stage, `
+        + `so API Gateway refuses every call to them (403): ${listed(keyed)}. Add the stage to a UsagePlan.`);
+    }
+  }
+}
+
+/** Route keys for a message, at most ten of them. */
+function listed(keys: string[]): string {
+  return keys.length <= 10 ? keys.join(', ') : `${keys.slice(0, 10).join(', ')} and ${keys.length - 10} more`;
 }
 
 function endsCanary(release: Release): boolean {

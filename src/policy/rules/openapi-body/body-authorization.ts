@@ -32,8 +32,9 @@ function authorized(op: BodyOperation): boolean {
   if (!Array.isArray(requirements) || requirements.length === 0) return false;
   const schemes = securitySchemes(op.document);
   // Every alternative must authenticate the caller; an empty requirement `{}` admits anyone.
-  return requirements.every(requirement => isObject(requirement) && Object.keys(requirement).length > 0
-    && Object.keys(requirement).every(name => authenticates(schemes[name])));
+  // Within one alternative all schemes apply, so one that authenticates is enough (IAM with an API key).
+  return requirements.every(requirement => isObject(requirement)
+    && Object.keys(requirement).some(name => authenticates(schemes[name])));
 }
 
 function securitySchemes(document: { readonly [key: string]: unknown }): { readonly [name: string]: unknown } {
