@@ -63,5 +63,5 @@ function settings(stage: StageMethodDefaults, throttle: Limits, cached: boolean,
 
 /** `/pets/{petId}` is written `/~1pets~1{petId}`; the root stays `/`. */
 export function encodeResourcePath(path: string): string {
-  return path === '/' ? '/' : `/${path.slice(1).replace(/\//g, '~1')}`;
+  return path === '/' ? '/' : `/${path.replace(/\//g, '~1')}`;
 }

@@ -6,9 +6,9 @@ import { Construct } from 'constructs';
 import { defaultAccessLogFormat } from './access-log-format';
 import { IGatewayStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
+import { routeWarnings } from './route-warnings';
 import { StageOptions } from './stage-options';
 import { associateWebAcl } from './web-acl';
-import { cachedWithoutIdentity } from '../cache/cache-identity';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { CacheClusterSize } from '../cache/stage-cache';
 import { propError } from '../errors';
@@ -16,7 +16,6 @@ import { RouteModel } from '../model/api-model';
 import { checkIntegerInRange, checkNumberInRange, checkPattern } from '../model/checks';
 import { removeCanary } from '../release/canary-remover';
 import { Release, ReleaseKind } from '../release/release';
-import { Limits, limitsExceeded } from '../usage/throttle';
 
 export const DEFAULT_STAGE_NAME = 'prod';
 export const DEFAULT_RATE_LIMIT = 1000;
@@ -134,7 +133,15 @@ export class ApiStage extends Construct implements IGatewayStage {
     }
     warnAboutSwitchedOffDefaults(this, prop, o, loggingLevel);
     // Routes are complete only once synthesis starts.
-    Aspects.of(this).add({ visit: node => node === this && this.warnAboutRoutes(prop, methodDefaults.throttle, cache !== undefined) });
+    Aspects.of(this).add({
+      visit: node => {
+        if (node !== this) return;
+        const facts = { limits: methodDefaults.throttle, cached: cache !== undefined, usagePlans: this.usagePlans };
+        for (const warning of routeWarnings(prop, this.routes(), facts)) {
+          Annotations.of(this).addWarningV2(`cdk-gateway-api:${warning.id}`, warning.message);
+        }
+      },
+    });
   }
 
   /** The API's routes. @internal */
@@ -166,36 +173,6 @@ export class ApiStage extends Construct implements IGatewayStage {
       resourceArns: [this.arnForExecuteApi(method, path, this.stageName)],
     });
   }
-
-  private warnAboutRoutes(prop: string, stageLimits: Limits, cached: boolean): void {
-    const warn = (id: string, message: string) => Annotations.of(this).addWarningV2(`cdk-gateway-api:${id}`, message);
-    const stageExcess = limitsExceeded(stageLimits, undefined, 'stage');
-    if (stageExcess.length > 0) warn('throttleAboveAccount', `${prop} throttling: ${stageExcess.join('; ')}; the account's limit applies unless raised.`);
-    for (const route of this.routes()) {
-      if (!route.throttle) continue;
-      const limits = { rateLimit: route.throttle.rateLimit ?? stageLimits.rateLimit, burstLimit: route.throttle.burstLimit ?? stageLimits.burstLimit };
-      const excess = limitsExceeded(limits, stageLimits, 'stage');
-      if (excess.length > 0) warn('routeThrottleAboveLimit', `routes['${route.key.key}'].throttle on ${prop}: ${excess.join('; ')}; the lower limit applies.`);
-    }
-    if (cached) {
-      const shared = cachedWithoutIdentity(this.routes()).map(r => r.key.key);
-      if (shared.length > 0) {
-        warn('cachedWithoutIdentity', `${prop} caches routes behind authorization without the caller's identity in the cache key, so every `
-          + `authorized caller gets the same cached response: ${listed(shared)}. Where responses depend on the caller, add its identity `
-          + 'source (e.g. method.request.header.Authorization) to the route\'s cache.keyParameters or set cache: { enabled: false }.');
-      }
-    }
-    const keyed = this.routes().filter(r => r.apiKeyRequired).map(r => r.key.key);
-    if (keyed.length > 0 && this.usagePlans === 0) {
-      warn('apiKeyWithoutUsagePlan', `${prop} has routes that require an API key but no usage plan of this app serves the stage, `
-        + `so API Gateway refuses every call to them (403): ${listed(keyed)}. Add the stage to a UsagePlan.`);
-    }
-  }
-}
-
-/** Route keys for a message, at most ten of them. */
-function listed(keys: string[]): string {
-  return keys.length <= 10 ? keys.join(', ') : `${keys.slice(0, 10).join(', ')} and ${keys.length - 10} more`;
 }
 
 function endsCanary(release: Release): boolean {

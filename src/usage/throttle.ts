@@ -38,15 +38,15 @@ export interface Limits {
 /**
  * Why limits will not hold as written: a route above its stage is capped by the stage, and
  * anything above the account's default is capped by the account unless its quota was raised.
- * Unresolved tokens are not compared.
+ * Limits not set, and unresolved tokens, are not compared.
  */
-export function limitsExceeded(limits: Limits, ceiling: Limits | undefined, ceilingName: string): string[] {
+export function limitsExceeded(limits: ThrottleOptions, ceiling: ThrottleOptions | undefined, ceilingName: string): string[] {
   const reasons: string[] = [];
-  const above = (value: number, max: number) => !Token.isUnresolved(value) && !Token.isUnresolved(max) && value > max;
-  if (ceiling && above(limits.rateLimit, ceiling.rateLimit)) reasons.push(`rate ${limits.rateLimit} exceeds the ${ceilingName}'s ${ceiling.rateLimit}`);
-  if (ceiling && above(limits.burstLimit, ceiling.burstLimit)) reasons.push(`burst ${limits.burstLimit} exceeds the ${ceilingName}'s ${ceiling.burstLimit}`);
+  const above = (value: number | undefined, max: number | undefined) => value !== undefined && max !== undefined
+    && !Token.isUnresolved(value) && !Token.isUnresolved(max) && value > max;
+  if (above(limits.rateLimit, ceiling?.rateLimit)) reasons.push(`rate ${limits.rateLimit} exceeds the ${ceilingName}'s ${ceiling?.rateLimit}`);
+  if (above(limits.burstLimit, ceiling?.burstLimit)) reasons.push(`burst ${limits.burstLimit} exceeds the ${ceilingName}'s ${ceiling?.burstLimit}`);
   if (above(limits.rateLimit, ACCOUNT_RATE_LIMIT)) reasons.push(`rate ${limits.rateLimit} exceeds the account default of ${ACCOUNT_RATE_LIMIT} requests per second`);
   if (above(limits.burstLimit, ACCOUNT_BURST_LIMIT)) reasons.push(`burst ${limits.burstLimit} exceeds the account default of ${ACCOUNT_BURST_LIMIT}`);
   return reasons;
 }
-

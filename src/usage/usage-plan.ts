@@ -177,15 +177,11 @@ export class UsagePlan extends Construct {
   private warnAboutLimits(props: UsagePlanProps): void {
     const plan = props.throttle;
     const warn = (message: string) => Annotations.of(this).addWarningV2('cdk-gateway-api:usagePlanThrottle', message);
-    if (plan) {
-      const excess = limitsExceeded({ rateLimit: plan.rateLimit ?? 0, burstLimit: plan.burstLimit ?? 0 }, undefined, 'plan');
-      if (excess.length > 0) warn(`throttle: ${excess.join('; ')}; the account's limit applies unless raised.`);
-    }
-    const ceiling = { rateLimit: plan?.rateLimit ?? Infinity, burstLimit: plan?.burstLimit ?? Infinity };
+    const excess = plan ? limitsExceeded(plan, undefined, 'plan') : [];
+    if (excess.length > 0) warn(`throttle: ${excess.join('; ')}; the account's limit applies unless raised.`);
     for (const { key, throttle } of this.routeThrottles) {
-      const limits = { rateLimit: throttle.rateLimit ?? 0, burstLimit: throttle.burstLimit ?? 0 };
-      const excess = limitsExceeded(limits, ceiling, 'plan');
-      if (excess.length > 0) warn(`routeThrottles['${key.key}']: ${excess.join('; ')}; the lower limit applies.`);
+      const routeExcess = limitsExceeded(throttle, plan, 'plan');
+      if (routeExcess.length > 0) warn(`routeThrottles['${key.key}']: ${routeExcess.join('; ')}; the lower limit applies.`);
     }
   }
 }

@@ -12,6 +12,7 @@ describe('the stage', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'prod',
       TracingEnabled: true,
+      CacheClusterEnabled: false,
       AccessLogSetting: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiStageprodAccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('^\\{"requestId":"\\$context.requestId"') },
       MethodSettings: [{
         HttpMethod: '*',
@@ -21,6 +22,7 @@ describe('the stage', () => {
         MetricsEnabled: true,
         ThrottlingRateLimit: 1000,
         ThrottlingBurstLimit: 2000,
+        CachingEnabled: false,
       }],
     });
     template.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 }, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });

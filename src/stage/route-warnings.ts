@@ -1,0 +1,61 @@
+import { cachedWithoutIdentity } from '../cache/cache-identity';
+import { RouteModel } from '../model/api-model';
+import { Limits, limitsExceeded } from '../usage/throttle';
+
+/** What a stage knows about itself when its routes are complete. */
+export interface StageFacts {
+  /** The stage's own throttling. */
+  readonly limits: Limits;
+  /** Whether the stage has a cache. */
+  readonly cached: boolean;
+  /** How many usage plans of the app serve the stage. */
+  readonly usagePlans: number;
+}
+
+/** A synth warning: its id (after `cdk-gateway-api:`) and message. */
+export interface StageWarning {
+  readonly id: string;
+  readonly message: string;
+}
+
+/**
+ * What the stage will not do as its routes are written: limits above what applies, cached
+ * responses shared between callers, keys required where no plan can accept one.
+ */
+export function routeWarnings(prop: string, routes: readonly RouteModel[], stage: StageFacts): StageWarning[] {
+  const warnings: StageWarning[] = [];
+  const stageExcess = limitsExceeded(stage.limits, undefined, 'stage');
+  if (stageExcess.length > 0) {
+    warnings.push({ id: 'throttleAboveAccount', message: `${prop} throttling: ${stageExcess.join('; ')}; the account's limit applies unless raised.` });
+  }
+  for (const route of routes) {
+    if (!route.throttle) continue;
+    const excess = limitsExceeded(route.throttle, stage.limits, 'stage');
+    if (excess.length > 0) {
+      warnings.push({ id: 'routeThrottleAboveLimit', message: `routes['${route.key.key}'].throttle on ${prop}: ${excess.join('; ')}; the lower limit applies.` });
+    }
+  }
+  const shared = stage.cached ? cachedWithoutIdentity(routes).map(r => r.key.key) : [];
+  if (shared.length > 0) {
+    warnings.push({
+      id: 'cachedWithoutIdentity',
+      message: `${prop} caches routes behind authorization without the caller's identity in the cache key, so every authorized caller `
+        + `gets the same cached response: ${listed(shared)}. Where responses depend on the caller, add its identity source `
+        + '(e.g. method.request.header.Authorization) to the route\'s cache.keyParameters, or set cache: { enabled: false }.',
+    });
+  }
+  const keyed = routes.filter(r => r.apiKeyRequired).map(r => r.key.key);
+  if (keyed.length > 0 && stage.usagePlans === 0) {
+    warnings.push({
+      id: 'apiKeyWithoutUsagePlan',
+      message: `${prop} has routes that require an API key, but no usage plan of this app serves the stage, so API Gateway `
+        + `refuses every call to them (403): ${listed(keyed)}. Add the stage to a UsagePlan.`,
+    });
+  }
+  return warnings;
+}
+
+/** Route keys for a message, at most ten of them. */
+function listed(keys: string[]): string {
+  return keys.length <= 10 ? keys.join(', ') : `${keys.slice(0, 10).join(', ')} and ${keys.length - 10} more`;
+}
