@@ -9,6 +9,7 @@ import { HttpBackendStack } from './stacks/http-backend-stack';
 import { LambdaApiStack } from './stacks/lambda-api-stack';
 import { LargeDefinitionStack } from './stacks/large-definition-stack';
 import { ReleasesStack } from './stacks/releases-stack';
+import { UsagePlansStack } from './stacks/usage-plans-stack';
 
 const app = new App({
   // Checks every template against aws-cdk-lib's bundled CloudFormation rules at synth.
@@ -29,4 +30,5 @@ new AwsServicesStack(app, 'GatewayApiAwsServicesExample');
 new EndpointsStack(app, 'GatewayApiEndpointsExample');
 new LargeDefinitionStack(app, 'GatewayApiLargeDefinitionExample');
 new ReleasesStack(app, 'GatewayApiReleasesExample');
+new UsagePlansStack(app, 'GatewayApiUsagePlansExample');
 addComplianceStages(app);

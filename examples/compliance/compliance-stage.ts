@@ -1,5 +1,5 @@
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { App, IPolicyValidationPlugin, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Annotations, App, IPolicyValidationPlugin, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R4Checks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { StageScopedPlugin } from './scoped-plugin';
 import { Compliance, GatewayApi, GatewayPolicyValidator, Integration, PolicyRuleSet } from '../../src';
@@ -38,6 +38,11 @@ export function addComplianceStages(app: App): void {
       const reason = `${compliance} does not require a WAF web ACL (only NIST 800-53 R5 and PCI DSS do); every route is `
         + 'IAM-authorized, so unsigned requests are refused before they reach a backend.';
       Validations.of(api.defaultStage).acknowledge({ id: 'AwsSolutions-APIG3', reason }, { id: 'GatewayApi::stage-waf', reason });
+    }
+    if (api.defaultStage.stage.cacheClusterEnabled) {
+      // The presets that cache do so for every GET route; this one answers the same to every caller.
+      Annotations.of(api.defaultStage).acknowledgeWarning('cdk-gateway-api:cachedWithoutIdentity',
+        'GET /status answers the same to every caller, so its cached response may be shared.');
     }
     if (compliance === Compliance.AWS_SOLUTIONS) {
       Validations.of(api.defaultStage.accessLogGroup!).acknowledge({
