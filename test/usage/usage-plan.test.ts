@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ApiKey, GatewayApi, Integration, QuotaPeriod, UsagePlan, UsagePlanProps } from '../../src';
 import { newStack } from '../util';
@@ -154,5 +154,29 @@ describe('usage plans', () => {
     Annotations.fromStack(stack).hasWarning('/Test/Api/Stage.prod', Match.stringLikeRegexp('stages\\[0\\] has routes that require an API key, but no usage plan'));
     const { stack: planned } = apiWithPlan(a => ({ stages: [a.defaultStage] }));
     Annotations.fromStack(planned).hasNoWarning('/Test/Api/Stage.prod', Match.stringLikeRegexp('require an API key'));
+  });
+});
+
+describe('usage plans with unresolved values', () => {
+  test('parameters are passed through, not judged', () => {
+    const stack = newStack();
+    const limit = new CfnParameter(stack, 'Limit', { type: 'Number' });
+    const rate = new CfnParameter(stack, 'Rate', { type: 'Number' });
+    const api = new GatewayApi(stack, 'Api', { routes, stages: [{ throttlingRateLimit: rate.valueAsNumber }] });
+    new UsagePlan(stack, 'Plan', {
+      stages: [api.defaultStage],
+      quota: { limit: limit.valueAsNumber, period: QuotaPeriod.WEEK, offset: limit.valueAsNumber },
+      throttle: { rateLimit: rate.valueAsNumber },
+      routeThrottles: { 'GET /pets': { rateLimit: rate.valueAsNumber, burstLimit: 20000 } },
+    });
+    new ApiKey(stack, 'Key', { value: Fn.importValue('SharedKeyValue') });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
+      Quota: { Limit: { Ref: 'Limit' }, Offset: { Ref: 'Limit' }, Period: 'WEEK' },
+      ApiStages: [Match.objectLike({ Throttle: { '/pets/GET': { RateLimit: { Ref: 'Rate' }, BurstLimit: 20000 } } })],
+    });
+    // Only the literal burst is compared with the account default.
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('exceeds')).map(w => String(w.entry.data));
+    expect(warnings).toEqual([expect.stringMatching(/^routeThrottles\['GET \/pets'\]: burst 20000 exceeds the account default of 5000/)]);
   });
 });
