@@ -4,6 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Authorization } from './auth/authorization';
+import { grantExecuteApi } from './auth/execute-api-grant';
 import { toCorsModel } from './cors/cors';
 import { ApiDefinition } from './definition/api-definition';
 import { withApiSettings } from './definition/api-settings';
@@ -262,11 +263,7 @@ export class GatewayApi extends Construct {
    * @param path the resource path, e.g. `/pets/*`, or `/*`
    */
   public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:Invoke'],
-      resourceArns: [this.arnForExecuteApi(method, path, '*')],
-    });
+    return grantExecuteApi(grantee, 'Invoke', this.arnForExecuteApi(method, path, '*'));
   }
 
   /**
@@ -279,11 +276,7 @@ export class GatewayApi extends Construct {
    * @param path the resource path, e.g. `/pets/*`, or `/*`
    */
   public grantInvalidateCache(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:InvalidateCache'],
-      resourceArns: [this.arnForExecuteApi(method, path, '*')],
-    });
+    return grantExecuteApi(grantee, 'InvalidateCache', this.arnForExecuteApi(method, path, '*'));
   }
 
   /**

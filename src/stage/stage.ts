@@ -9,6 +9,7 @@ import { renderMethodSettings } from './method-settings';
 import { routeWarnings } from './route-warnings';
 import { StageOptions } from './stage-options';
 import { associateWebAcl } from './web-acl';
+import { grantExecuteApi } from '../auth/execute-api-grant';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { CacheClusterSize } from '../cache/stage-cache';
 import { propError } from '../errors';
@@ -159,19 +160,11 @@ export class ApiStage extends Construct implements IGatewayStage {
   }
 
   public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:Invoke'],
-      resourceArns: [this.arnForExecuteApi(method, path, this.stageName)],
-    });
+    return grantExecuteApi(grantee, 'Invoke', this.arnForExecuteApi(method, path, this.stageName));
   }
 
   public grantInvalidateCache(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:InvalidateCache'],
-      resourceArns: [this.arnForExecuteApi(method, path, this.stageName)],
-    });
+    return grantExecuteApi(grantee, 'InvalidateCache', this.arnForExecuteApi(method, path, this.stageName));
   }
 }
 
