@@ -3,6 +3,7 @@ import {
   aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ApiAuthorizers } from './auth/api-authorizers';
 import { Authorization } from './auth/authorization';
 import { grantExecuteApi } from './auth/execute-api-grant';
 import { toCorsModel } from './cors/cors';
@@ -69,6 +70,7 @@ export class GatewayApi extends Construct {
   public readonly webAcl?: wafv2.CfnWebACL;
 
   private readonly routeTable: RouteTable;
+  private readonly authorizers: ApiAuthorizers;
   private readonly cors?: CorsModel;
   private readonly invokePermissions = new Set<string>();
   private readonly stageList: ReleasedStage[] = [];
@@ -86,7 +88,9 @@ export class GatewayApi extends Construct {
     this.endpointType = endpoint.endpointType;
     this.cors = props.cors && toCorsModel(this, props.cors);
     const requestValidation = props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS;
-    this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam(), props.apiKeyRequired ?? false);
+    this.authorizers = new ApiAuthorizers(this, fn => this.allowAuthorize(fn));
+    this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam(),
+      props.apiKeyRequired ?? false, this.authorizers);
     this.compliance = props.compliance ?? Compliance.AWS_SOLUTIONS;
     const preset = complianceDefaults(this.compliance);
     if (props.requestValidation === RequestValidation.OFF) {
@@ -111,6 +115,7 @@ export class GatewayApi extends Construct {
       cors: this.cors,
       gatewayResponses,
       apiKeySource: props.apiKeySource,
+      authorizers: this.authorizers.schemes(),
     }))), () => stack.resolve(deployedSettings));
     const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : definition.definition()) });
 
@@ -299,13 +304,18 @@ export class GatewayApi extends Construct {
 
   /** One invoke permission per function for the whole API, not one per route. */
   private allowInvoke(fn: lambda.IFunction): void {
-    const id = `Invoke${shortHash(fn.node.path)}`;
+    this.addInvokePermission(`Invoke${shortHash(fn.node.path)}`, fn, this.arnForExecuteApi('*', '/*', '*'));
+  }
+
+  /** Authorizers are invoked under the API's `authorizers/*` ARNs, not its routes'. */
+  private allowAuthorize(fn: lambda.IFunction): void {
+    const sourceArn = Stack.of(this).formatArn({ service: 'execute-api', resource: this.restApiId, resourceName: 'authorizers/*' });
+    this.addInvokePermission(`Authorize${shortHash(fn.node.path)}`, fn, sourceArn);
+  }
+
+  private addInvokePermission(id: string, fn: lambda.IFunction, sourceArn: string): void {
     if (this.invokePermissions.has(id)) return;
     this.invokePermissions.add(id);
-    fn.addPermission(id, {
-      scope: this,
-      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
-      sourceArn: this.arnForExecuteApi('*', '/*', '*'),
-    });
+    fn.addPermission(id, { scope: this, principal: new iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn });
   }
 }

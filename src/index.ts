@@ -20,3 +20,5 @@ export { QuotaPeriod } from './usage/quota';
 export type { QuotaOptions } from './usage/quota';
 export type { ThrottleOptions } from './usage/throttle';
 export * from './usage/usage-plan';
+export { Authorizer } from './auth/authorizer';
+export type { CognitoAuthorizerProps, TokenAuthorizerProps, RequestAuthorizerProps } from './auth/authorizer';

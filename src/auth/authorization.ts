@@ -1,3 +1,5 @@
+import { Authorizer } from './authorizer';
+
 /**
  * Who may call a route. Routes are IAM-authorized unless they say otherwise; opening one to
  * anyone takes `Authorization.none()`, an explicit choice that the policy rules still report
@@ -14,10 +16,26 @@ export class Authorization {
     return new Authorization('NONE');
   }
 
-  /** API Gateway's authorization type: `AWS_IAM` or `NONE`. */
-  public readonly authorizationType: string;
+  /**
+   * A Cognito or Lambda authorizer judges the caller.
+   *
+   * @param authorizer the authorizer, shared by every route that names it
+   * @param scopes OAuth scopes the caller's access token must carry (Cognito authorizers only)
+   */
+  public static authorizer(authorizer: Authorizer, scopes?: string[]): Authorization {
+    return new Authorization(authorizer.authorizationType, authorizer, scopes);
+  }
 
-  private constructor(authorizationType: string) {
+  /** API Gateway's authorization type: `AWS_IAM`, `COGNITO_USER_POOLS`, `CUSTOM` or `NONE`. */
+  public readonly authorizationType: string;
+  /** The authorizer, for `COGNITO_USER_POOLS` and `CUSTOM`. */
+  public readonly authorizer?: Authorizer;
+  /** The OAuth scopes required, for Cognito authorizers. */
+  public readonly scopes?: string[];
+
+  private constructor(authorizationType: string, authorizer?: Authorizer, scopes?: string[]) {
     this.authorizationType = authorizationType;
+    this.authorizer = authorizer;
+    this.scopes = scopes;
   }
 }

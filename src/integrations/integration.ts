@@ -5,6 +5,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationBindContext, IntegrationConfig } from './integration-config';
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
+import { lambdaInvocationUri } from './lambda-uri';
 import {
   AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
   HttpIntegrationOptions, HttpProxyIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaIntegrationOptions,
@@ -252,10 +253,6 @@ function mapping(options: MappingIntegrationOptions, context: IntegrationBindCon
     passthroughBehavior: options.passthroughBehavior ?? apigw.PassthroughBehavior.WHEN_NO_TEMPLATES,
     responses: checkIntegrationResponses(context, options.integrationResponses ?? defaultResponses),
   };
-}
-
-function lambdaInvocationUri(handler: lambda.IFunction): string {
-  return `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`;
 }
 
 function serviceActionUri(service: string, action: string): string {

@@ -21,7 +21,9 @@ export interface RouteModel {
   readonly requestBody?: { readonly modelName: string; readonly contentType: string };
   readonly validator: ValidatorName;
   /** API Gateway's authorization type for the route. */
-  readonly authorizationType: 'AWS_IAM' | 'NONE';
+  readonly authorizationType: 'AWS_IAM' | 'COGNITO_USER_POOLS' | 'CUSTOM' | 'NONE';
+  /** The Cognito or Lambda authorizer, by name, with the OAuth scopes the route requires. */
+  readonly authorizer?: { readonly name: string; readonly scopes: string[] };
   /** The request parameters that identify the caller to the route's authorization. */
   readonly identitySources: string[];
   /** Whether callers must send an API key. */
@@ -68,6 +70,8 @@ export interface ApiModel {
   readonly schemas: Map<string, { [key: string]: unknown }>;
   readonly cors?: CorsModel;
   readonly gatewayResponses: Map<string, GatewayResponseModel>;
+  /** The security schemes of the API's Cognito and Lambda authorizers, by name. */
+  readonly authorizers: Map<string, { [key: string]: unknown }>;
   /** Where API keys come from, when the API says. */
   readonly apiKeySource?: string;
 }

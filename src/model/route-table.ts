@@ -1,10 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ParameterModel, RouteModel, ValidatorName } from './api-model';
-import { checkIntegerInRange } from './checks';
+import { checkIntegerInRange, checkPattern } from './checks';
 import { capitalize, deriveOperationId } from './operation-id';
 import { RouteKey, parseRouteKey, variableSiblingConflict } from './route-key';
 import { RequestValidation, RouteOptions } from './route-options';
+import { ApiAuthorizers } from '../auth/api-authorizers';
 import { Authorization } from '../auth/authorization';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { propError } from '../errors';
@@ -15,6 +16,7 @@ import { checkThrottle } from '../usage/throttle';
 
 const MODEL_NAME = /^[a-zA-Z0-9]+$/;
 const OPERATION_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+const OAUTH_SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 const DECLARED_PARAMETER = /^method\.request\.(querystring|header|path)\.([^\s]+)$/;
 
 export const VALIDATOR_NAMES: { [v in RequestValidation]: ValidatorName } = {
@@ -38,6 +40,7 @@ export class RouteTable {
     private readonly defaultValidation: RequestValidation,
     private readonly defaultAuthorization: Authorization,
     private readonly defaultApiKeyRequired: boolean,
+    private readonly authorizers: ApiAuthorizers,
   ) {}
 
   /**
@@ -59,7 +62,11 @@ export class RouteTable {
     checkThrottle(this.scope, `${prop}.throttle`, options.throttle);
     checkIntegerInRange(this.scope, `${prop}.cache.ttl`, options.cache?.ttl?.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');
     const validation = options.requestValidation ?? this.defaultValidation;
-    const authorizationType = (options.authorization ?? this.defaultAuthorization).authorizationType as RouteModel['authorizationType'];
+    const authorization = options.authorization ?? this.defaultAuthorization;
+    const authorizationProp = options.authorization ? `${prop}.authorization` : 'defaultAuthorization';
+    const authorizationType = authorization.authorizationType as RouteModel['authorizationType'];
+    const authorizer = authorization.authorizer && this.authorizers.bind(authorization.authorizer, authorizationProp);
+    const scopes = this.scopes(authorizationProp, authorization);
     const route: RouteModel = {
       key,
       operationId,
@@ -73,7 +80,8 @@ export class RouteTable {
       },
       validator: VALIDATOR_NAMES[validation],
       authorizationType,
-      identitySources: authorizationType === 'AWS_IAM' ? ['method.request.header.Authorization'] : [],
+      authorizer: authorizer && { name: authorizer.name, scopes },
+      identitySources: authorizer?.identitySources ?? (authorizationType === 'AWS_IAM' ? ['method.request.header.Authorization'] : []),
       apiKeyRequired: options.apiKeyRequired ?? this.defaultApiKeyRequired,
       throttle: options.throttle,
       cache: {
@@ -84,6 +92,16 @@ export class RouteTable {
     };
     this.routes.push(route);
     return route;
+  }
+
+  /** OAuth scopes, which only Cognito authorizers check. */
+  private scopes(prop: string, authorization: Authorization): string[] {
+    const scopes = authorization.scopes ?? [];
+    if (scopes.length > 0 && authorization.authorizationType !== 'COGNITO_USER_POOLS') {
+      throw propError(this.scope, `${prop} scopes`, scopes, 'scopes only with a Cognito authorizer');
+    }
+    scopes.forEach((scope, i) => checkPattern(this.scope, `${prop} scopes[${i}]`, scope, OAUTH_SCOPE, 'a scope without spaces, e.g. "pets/read"'));
+    return scopes;
   }
 
   private checkUnique(prop: string, key: RouteKey): void {

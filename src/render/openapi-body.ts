@@ -55,6 +55,7 @@ export function renderOpenApiBody(api: ApiModel): Json {
       securitySchemes: omitEmpty({
         api_key: api.routes.some(r => r.apiKeyRequired) ? API_KEY_SCHEME : undefined,
         sigv4: api.routes.some(r => r.authorizationType === 'AWS_IAM') ? SIGV4_SCHEME : undefined,
+        ...Object.fromEntries([...api.authorizers.entries()].sort(([a], [b]) => a.localeCompare(b))),
       }),
     }),
     'x-amazon-apigateway-api-key-source': api.apiKeySource,
@@ -96,6 +97,7 @@ function renderSecurity(route: RouteModel): Json[] | undefined {
   const requirement: Json = {};
   if (route.apiKeyRequired) requirement.api_key = [];
   if (route.authorizationType === 'AWS_IAM') requirement.sigv4 = [];
+  if (route.authorizer) requirement[route.authorizer.name] = route.authorizer.scopes;
   return Object.keys(requirement).length > 0 ? [requirement] : undefined;
 }
 
