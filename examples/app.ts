@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { App, Validations } from 'aws-cdk-lib';
 import { addComplianceStages } from './compliance/compliance-stage';
+import { AuthorizersStack } from './stacks/authorizers-stack';
 import { AwsServicesStack } from './stacks/aws-services-stack';
 import { EndpointsStack } from './stacks/endpoints-stack';
 import { HttpBackendStack } from './stacks/http-backend-stack';
@@ -31,4 +32,5 @@ new EndpointsStack(app, 'GatewayApiEndpointsExample');
 new LargeDefinitionStack(app, 'GatewayApiLargeDefinitionExample');
 new ReleasesStack(app, 'GatewayApiReleasesExample');
 new UsagePlansStack(app, 'GatewayApiUsagePlansExample');
+new AuthorizersStack(app, 'GatewayApiAuthorizersExample');
 addComplianceStages(app);
