@@ -28,14 +28,14 @@ export class Authorization {
 
   /** API Gateway's authorization type: `AWS_IAM`, `COGNITO_USER_POOLS`, `CUSTOM` or `NONE`. */
   public readonly authorizationType: string;
-  /** The authorizer, for `COGNITO_USER_POOLS` and `CUSTOM`. */
-  public readonly authorizer?: Authorizer;
-  /** The OAuth scopes required, for Cognito authorizers. */
-  public readonly scopes?: string[];
+  /** The authorizer, for `COGNITO_USER_POOLS` and `CUSTOM`. @internal */
+  public readonly _authorizer?: Authorizer;
+  /** The OAuth scopes required, for Cognito authorizers. @internal */
+  public readonly _scopes?: string[];
 
   private constructor(authorizationType: string, authorizer?: Authorizer, scopes?: string[]) {
     this.authorizationType = authorizationType;
-    this.authorizer = authorizer;
-    this.scopes = scopes;
+    this._authorizer = authorizer;
+    this._scopes = scopes;
   }
 }

@@ -65,7 +65,7 @@ export class RouteTable {
     const authorization = options.authorization ?? this.defaultAuthorization;
     const authorizationProp = options.authorization ? `${prop}.authorization` : 'defaultAuthorization';
     const authorizationType = authorization.authorizationType as RouteModel['authorizationType'];
-    const authorizer = authorization.authorizer && this.authorizers.bind(authorization.authorizer, authorizationProp);
+    const authorizer = authorization._authorizer && this.authorizers.bind(authorization._authorizer, authorizationProp);
     const scopes = this.scopes(authorizationProp, authorization);
     const route: RouteModel = {
       key,
@@ -96,7 +96,7 @@ export class RouteTable {
 
   /** OAuth scopes, which only Cognito authorizers check. */
   private scopes(prop: string, authorization: Authorization): string[] {
-    const scopes = authorization.scopes ?? [];
+    const scopes = authorization._scopes ?? [];
     if (scopes.length > 0 && authorization.authorizationType !== 'COGNITO_USER_POOLS') {
       throw propError(this.scope, `${prop} scopes`, scopes, 'scopes only with a Cognito authorizer');
     }
