@@ -64,6 +64,23 @@ export interface GatewayApiProps {
   readonly compliance?: Compliance;
 
   /**
+   * Whether the API creates a regional WAF web ACL (AWS's common, known-bad-inputs and
+   * IP-reputation rule groups, and a rate rule of 2,000 requests per 5 minutes per IP, logged
+   * for a year) and puts every stage behind it. A stage's `webAclArn` puts it behind another.
+   *
+   * @default - true under the NIST 800-53 R5 and PCI DSS presets, false otherwise
+   */
+  readonly webAcl?: boolean;
+
+  /**
+   * Whether the stages present a client certificate to HTTP backends, so that backends can
+   * tell API Gateway's calls from others.
+   *
+   * @default - true under the NIST, PCI and HIPAA presets, false otherwise
+   */
+  readonly clientCertificate?: boolean;
+
+  /**
    * Whether the API judges its own resources at synth with the policy rules of its
    * `compliance` standard (with the Control Tower controls and cfn-lint). Errors fail
    * `cdk synth`; acknowledge a finding with

@@ -64,9 +64,9 @@ export class GatewayApi extends Construct {
   public readonly endpointType: apigw.EndpointType;
   /** The compliance standard the API is built for. */
   public readonly compliance: Compliance;
-  /** The client certificate the stages present to HTTP backends, when the compliance standard asks for one. */
+  /** The client certificate the stages present to HTTP backends, when `clientCertificate` or the compliance standard asks for one. */
   public readonly clientCertificate?: apigw.CfnClientCertificate;
-  /** The WAF web ACL protecting every stage, when the compliance standard asks for one. */
+  /** The WAF web ACL protecting every stage that names no other, when `webAcl` or the compliance standard asks for one. */
   public readonly webAcl?: wafv2.CfnWebACL;
 
   private readonly routeTable: RouteTable;
@@ -142,10 +142,18 @@ export class GatewayApi extends Construct {
     let logKey: kms.IKey | undefined;
     this.logKey = () => (logKey ??= accessLogKey(this));
     this.encryptedCache = preset.encryptedCache;
-    this.clientCertificate = preset.clientCertificate
+    this.clientCertificate = (props.clientCertificate ?? preset.clientCertificate)
       ? new apigw.CfnClientCertificate(this, 'ClientCertificate', { description: `Presented by ${this.node.path} to HTTP backends` })
       : undefined;
-    this.webAcl = preset.webAcl ? createWebAcl(this, preset.encryptedLogs ? this.logKey() : undefined) : undefined;
+    this.webAcl = (props.webAcl ?? preset.webAcl) ? createWebAcl(this, preset.encryptedLogs ? this.logKey() : undefined) : undefined;
+    if (preset.webAcl && props.webAcl === false) {
+      Annotations.of(this).addWarningV2('cdk-gateway-api:webAclOff',
+        `webAcl is false under ${this.compliance}: AwsSolutions-APIG3 and the pack's APIGWAssociatedWithWAF will flag stages without a webAclArn.`);
+    }
+    if (preset.clientCertificate && props.clientCertificate === false) {
+      Annotations.of(this).addWarningV2('cdk-gateway-api:clientCertificateOff',
+        `clientCertificate is false under ${this.compliance}: the pack's APIGWSSLEnabled will flag every stage.`);
+    }
     if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');

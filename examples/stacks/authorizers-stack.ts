@@ -1,6 +1,6 @@
 // Capability: who may call each route. A Cognito user pool with OAuth scopes, a Lambda TOKEN
 // authorizer for partner bearer tokens, a Lambda REQUEST authorizer keyed on the tenant, and
-// IAM for internal callers; the API's default is the user pool.
+// IAM for internal callers; the API's default is the user pool. A WAF web ACL guards the stage.
 import { Duration, Stack, StackProps, aws_cognito as cognito, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
@@ -48,6 +48,8 @@ export class AuthorizersStack extends Stack {
     const api = new GatewayApi(this, 'Api', {
       description: 'One API, four ways to be let in',
       defaultAuthorization: Authorization.authorizer(users),
+      // Public sign-in traffic: AWS's managed rule groups and a per-IP rate rule in front of the stage.
+      webAcl: true,
       stages: [{ variables: { env: 'prod' } }],
       routes: {
         'GET /me': { integration: echo },

@@ -122,4 +122,11 @@ export interface StageOptions {
    * @default - no cache (the NIST, PCI and HIPAA presets add a 0.5 GB one with a 300 s TTL)
    */
   readonly cache?: StageCacheOptions;
+
+  /**
+   * An existing REGIONAL WAFv2 web ACL to protect this stage, in place of the API's.
+   *
+   * @default - the API's web ACL, when it has one (`webAcl`, or the NIST and PCI presets)
+   */
+  readonly webAclArn?: string;
 }

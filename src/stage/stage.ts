@@ -8,7 +8,7 @@ import { IGatewayStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
 import { routeWarnings } from './route-warnings';
 import { StageOptions } from './stage-options';
-import { associateWebAcl } from './web-acl';
+import { REGIONAL_WEB_ACL_ARN, associateWebAcl } from './web-acl';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { CacheClusterSize } from '../cache/stage-cache';
@@ -53,7 +53,7 @@ export interface ApiStageProps {
   readonly clientCertificateId?: string;
   /** The KMS key for the access log group the stage creates (compliance presets). */
   readonly accessLogKey?: () => kms.IKey;
-  /** The web ACL protecting the API's stages. */
+  /** The web ACL protecting the API's stages, unless the stage names its own. */
   readonly webAcl?: wafv2.CfnWebACL;
 }
 
@@ -128,7 +128,8 @@ export class ApiStage extends Construct implements IGatewayStage {
         baseDeploymentId: Lazy.string({ produce: () => props.served().base }),
       });
     }
-    if (props.webAcl) associateWebAcl(this, props.webAcl, props.restApiId, this.stage);
+    const webAclArn = o.webAclArn ?? props.webAcl?.attrArn;
+    if (webAclArn) associateWebAcl(this, webAclArn, props.restApiId, this.stage);
     if (o.urlOutput) {
       this.urlOutput = new CfnOutput(this, 'Url', { value: this.url, description: `URL of stage ${this.stageName} of ${scope.node.path}` });
     }
@@ -179,6 +180,8 @@ function validateStageOptions(scope: Construct, prop: string, o: StageOptions): 
   if (o.accessLogGroup && o.accessLogging === false) {
     throw propError(scope, `${prop}.accessLogGroup`, o.accessLogGroup.node.path, 'no log group when accessLogging is false');
   }
+  checkPattern(scope, `${prop}.webAclArn`, o.webAclArn, REGIONAL_WEB_ACL_ARN,
+    'the ARN of a REGIONAL WAFv2 web ACL, arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID (CloudFront web ACLs cannot protect a stage)');
   checkIntegerInRange(scope, `${prop}.cache.ttl`, o.cache?.ttl?.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');
   const canary = o.release?.canaryOptions;
   if (canary) {

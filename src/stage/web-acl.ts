@@ -54,10 +54,13 @@ export function createWebAcl(scope: Construct, logKey?: kms.IKey): wafv2.CfnWebA
   return webAcl;
 }
 
-/** Puts a stage behind the web ACL. */
-export function associateWebAcl(scope: Construct, webAcl: wafv2.CfnWebACL, restApiId: string, stage: apigw.CfnStage): void {
+/** A regional web ACL's ARN: only those protect API Gateway stages (CloudFront ACLs do not). */
+export const REGIONAL_WEB_ACL_ARN = /^arn:[a-z-]+:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[^/]+\/[^/]+$/;
+
+/** Puts a stage behind a web ACL. */
+export function associateWebAcl(scope: Construct, webAclArn: string, restApiId: string, stage: apigw.CfnStage): void {
   new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', {
-    webAclArn: webAcl.attrArn,
+    webAclArn,
     resourceArn: Fn.join('', ['arn:', Aws.PARTITION, ':apigateway:', Aws.REGION, '::/restapis/', restApiId, '/stages/', stage.ref]),
   });
 }
