@@ -173,9 +173,8 @@ export class Authorizer {
       return {
         name,
         identitySources: [source],
-        scheme: customScheme(headerName(source), {
-          type: 'token', ...common, identitySource: source, identityValidationExpression: regex,
-        }),
+        // A TOKEN authorizer reads the header the scheme names; identitySource is for REQUEST ones.
+        scheme: customScheme(headerName(source), { type: 'token', ...common, identityValidationExpression: regex }),
       };
     }
     const sources = this.props.identitySources ?? [];
@@ -209,7 +208,6 @@ export class Authorizer {
         'x-amazon-apigateway-authorizer': {
           type: 'cognito_user_pools',
           providerARNs: pools.map(pool => pool.userPoolArn),
-          identitySource: source,
         },
       },
     };

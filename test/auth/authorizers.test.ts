@@ -33,7 +33,6 @@ describe('authorizers', () => {
       'x-amazon-apigateway-authorizer': {
         type: 'cognito_user_pools',
         providerARNs: [stack.resolve(pool.userPoolArn)],
-        identitySource: 'method.request.header.Authorization',
       },
     });
     expect(operation(body, '/me', 'get').security).toEqual([{ cognito: [] }]);
@@ -59,11 +58,12 @@ describe('authorizers', () => {
       'x-amazon-apigateway-authtype': 'custom',
       'x-amazon-apigateway-authorizer': {
         type: 'token',
-        identitySource: 'method.request.header.X-Token',
         identityValidationExpression: '^Bearer [-0-9a-zA-Z._]+$',
         authorizerResultTtlInSeconds: 60,
       },
     });
+    // The header comes from the scheme's name; identitySource is for REQUEST authorizers only.
+    expect(scheme['x-amazon-apigateway-authorizer'].identitySource).toBeUndefined();
     expect(JSON.stringify(scheme['x-amazon-apigateway-authorizer'].authorizerUri)).toMatch(/lambda:path\/2015-03-31\/functions\/.*AuthFn.*\/invocations/);
     expect(operation(body, '/b', 'get').security).toEqual([{ 'AuthFn-token': [] }]);
     const permissions = template.findResources('AWS::Lambda::Permission', { Properties: { SourceArn: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/authorizers/\\*$')])] }) } });
