@@ -1,5 +1,4 @@
 import { RouteModel } from '../model/api-model';
-import { routeCached } from '../stage/method-settings';
 
 /**
  * Routes whose cached responses a cached stage would hand to every authorized caller: behind
@@ -9,4 +8,12 @@ export function cachedWithoutIdentity(routes: readonly RouteModel[]): RouteModel
   return routes.filter(route => route.authorizationType !== 'NONE'
     && routeCached(route)
     && !route.identitySources.some(source => route.cache.keyParameters.includes(source)));
+}
+
+/**
+ * Whether a stage with a cache caches the route: as the route says, else GET routes only, as
+ * API Gateway does by default.
+ */
+export function routeCached(route: RouteModel): boolean {
+  return route.cache.enabled ?? route.key.method === 'GET';
 }

@@ -1,4 +1,5 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { routeCached } from '../cache/cache-identity';
 import { RouteModel } from '../model/api-model';
 import { Limits } from '../usage/throttle';
 
@@ -33,14 +34,6 @@ export function renderMethodSettings(stage: StageMethodDefaults, routes: readonl
         route.cache.ttlSeconds ?? stage.cacheTtlSeconds),
     }));
   return [catchAll, ...overrides];
-}
-
-/**
- * Whether a stage with a cache caches the route: as the route says, else GET routes only, as
- * API Gateway does by default.
- */
-export function routeCached(route: RouteModel): boolean {
-  return route.cache.enabled ?? route.key.method === 'GET';
 }
 
 function overridesCache(route: RouteModel): boolean {
