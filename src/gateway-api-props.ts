@@ -1,4 +1,5 @@
 import { Size, aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { ResourcePolicyOptions } from './access/resource-policy-options';
 import { Authorization } from './auth/authorization';
 import { CorsOptions } from './cors/cors-options';
 import { RequestValidation, RouteOptions } from './model/route-options';
@@ -129,11 +130,21 @@ export interface GatewayApiProps {
 
   /**
    * Interface VPC endpoints (service execute-api) through which a PRIVATE API is reached;
-   * required for PRIVATE, refused otherwise. The API's resource policy admits only these.
+   * required for PRIVATE, refused otherwise. The API's resource policy admits only these
+   * (and `resourcePolicy.allowVpcEndpoints`).
    *
    * @default - none
    */
   readonly vpcEndpoints?: ec2.IVpcEndpoint[];
+
+  /**
+   * Who may reach the API, by source address, VPC, VPC endpoint and AWS account. A PRIVATE
+   * API always has a resource policy, admitting calls through its VPC endpoints only; these
+   * conditions are added to it.
+   *
+   * @default - no resource policy (a PRIVATE API: its VPC endpoints only)
+   */
+  readonly resourcePolicy?: ResourcePolicyOptions;
 
   /**
    * Content types API Gateway treats as binary, e.g. `image/png` or `*\/*`.

@@ -3,6 +3,7 @@ import {
   aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { buildResourcePolicy } from './access/resource-policy';
 import { ApiAuthorizers } from './auth/api-authorizers';
 import { Authorization } from './auth/authorization';
 import { grantExecuteApi } from './auth/execute-api-grant';
@@ -86,6 +87,11 @@ export class GatewayApi extends Construct {
     }
     const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
     this.endpointType = endpoint.endpointType;
+    const policy = buildResourcePolicy(this, {
+      options: props.resourcePolicy,
+      isPrivate: endpoint.endpointType === apigw.EndpointType.PRIVATE,
+      vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds ?? [],
+    });
     this.cors = props.cors && toCorsModel(this, props.cors);
     const requestValidation = props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS;
     this.authorizers = new ApiAuthorizers(this, fn => this.allowAuthorize(fn));
@@ -99,7 +105,7 @@ export class GatewayApi extends Construct {
     }
 
     const deployedSettings: DeployedSettings = {
-      policy: endpoint.policy,
+      policy,
       binaryMediaTypes: props.binaryMediaTypes,
       minimumCompressionSize: props.minCompressionSize?.toBytes(),
       disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
@@ -124,7 +130,7 @@ export class GatewayApi extends Construct {
       description: props.description,
       body,
       endpointConfiguration: endpoint.endpointConfiguration,
-      policy: endpoint.policy,
+      policy,
       binaryMediaTypes: props.binaryMediaTypes,
       minimumCompressionSize: props.minCompressionSize?.toBytes(),
       disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,

@@ -1,5 +1,6 @@
 export * from './gateway-api';
 export * from './gateway-api-props';
+export * from './access/resource-policy-options';
 export * from './integrations/integration';
 export * from './integrations/options';
 export * from './model/route-options';

@@ -1,4 +1,4 @@
-import { aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
 
@@ -6,11 +6,9 @@ import { propError } from '../errors';
 export interface EndpointSettings {
   readonly endpointType: apigw.EndpointType;
   readonly endpointConfiguration: { types: string[]; vpcEndpointIds?: string[] };
-  /** For PRIVATE APIs: admits calls through the given VPC endpoints only. */
-  readonly policy?: iam.PolicyDocument;
 }
 
-/** Validates the endpoint type and its VPC endpoints, and derives the private API's policy. */
+/** Validates the endpoint type and its VPC endpoints (the resource policy admits calls through them only). */
 export function endpointSettings(
   scope: IConstruct, endpointType: apigw.EndpointType | undefined, vpcEndpoints: ec2.IVpcEndpoint[] | undefined,
   disableExecuteApiEndpoint: boolean | undefined,
@@ -31,17 +29,5 @@ export function endpointSettings(
     throw propError(scope, 'disableExecuteApiEndpoint', true,
       'false for a PRIVATE API: its execute-api endpoint is the only way in (through the VPC endpoints)');
   }
-  const ids = endpoints.map(e => e.vpcEndpointId);
-  const invoke = { actions: ['execute-api:Invoke'], principals: [new iam.AnyPrincipal()], resources: ['execute-api:/*'] };
-  const policy = new iam.PolicyDocument({
-    statements: [
-      new iam.PolicyStatement({
-        ...invoke,
-        effect: iam.Effect.DENY,
-        conditions: { StringNotEquals: { 'aws:SourceVpce': ids } },
-      }),
-      new iam.PolicyStatement({ ...invoke, effect: iam.Effect.ALLOW }),
-    ],
-  });
-  return { endpointType: type, endpointConfiguration: { types: [type], vpcEndpointIds: ids }, policy };
+  return { endpointType: type, endpointConfiguration: { types: [type], vpcEndpointIds: endpoints.map(e => e.vpcEndpointId) } };
 }

@@ -28,7 +28,7 @@ describe('endpoints', () => {
       Policy: {
         Statement: [
           { Action: 'execute-api:Invoke', Effect: 'Deny', Principal: { AWS: '*' }, Resource: 'execute-api:/*', Condition: { StringNotEquals: { 'aws:SourceVpce': [endpointRef] } } },
-          { Action: 'execute-api:Invoke', Effect: 'Allow', Principal: { AWS: '*' }, Resource: 'execute-api:/*' },
+          { Action: 'execute-api:Invoke', Effect: 'Allow', Principal: { AWS: '*' }, Resource: 'execute-api:/*', Condition: { Null: { 'aws:PrincipalArn': 'true' } } },
         ],
       },
     });
