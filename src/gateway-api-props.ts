@@ -2,6 +2,7 @@ import { Size, aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { ResourcePolicyOptions } from './access/resource-policy-options';
 import { Authorization } from './auth/authorization';
 import { CorsOptions } from './cors/cors-options';
+import { CustomDomainOptions } from './domain/domain-options';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { Compliance } from './policy/compliance';
 import { GatewayResponseOptions } from './responses/gateway-response-options';
@@ -163,9 +164,17 @@ export interface GatewayApiProps {
   /**
    * Whether the default `execute-api` endpoint is disabled, so clients must use a custom domain.
    *
-   * @default false
+   * @default - true once a custom domain serves a stage of the API (`domain`, or a
+   * `GatewayDomain` mapping), false otherwise
    */
   readonly disableExecuteApiEndpoint?: boolean;
+
+  /**
+   * A custom domain in front of the API, serving its stages at base paths.
+   *
+   * @default - no custom domain
+   */
+  readonly domain?: CustomDomainOptions;
 
   /**
    * The API's stages, each with its own settings and release. More can be added with

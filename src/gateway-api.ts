@@ -11,6 +11,8 @@ import { toCorsModel } from './cors/cors';
 import { ApiDefinition } from './definition/api-definition';
 import { withApiSettings } from './definition/api-settings';
 import { ExternalDefinition } from './definition/external-definition';
+import { CustomDomainOptions } from './domain/domain-options';
+import { GatewayDomain } from './domain/gateway-domain';
 import { endpointSettings } from './endpoint/endpoint';
 import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
@@ -69,6 +71,8 @@ export class GatewayApi extends Construct {
   public readonly clientCertificate?: apigw.CfnClientCertificate;
   /** The WAF web ACL protecting every stage that names no other, when `webAcl` or the compliance standard asks for one. */
   public readonly webAcl?: wafv2.CfnWebACL;
+  /** The custom domain in front of the API, when `domain` is set. */
+  public readonly domain?: GatewayDomain;
 
   private readonly routeTable: RouteTable;
   private readonly authorizers: ApiAuthorizers;
@@ -79,6 +83,7 @@ export class GatewayApi extends Construct {
   private readonly encryptedCache: boolean;
   private readonly logKey: () => kms.IKey;
   private externalDefinition?: ExternalDefinition;
+  private domainInFront = false;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
     super(scope, id);
@@ -104,11 +109,13 @@ export class GatewayApi extends Construct {
         'requestValidation is OFF: API Gateway passes every request to the backends unchecked (AwsSolutions-APIG2).');
     }
 
+    // A custom domain in front turns the execute-api endpoint off, unless the props say otherwise.
+    const disableExecuteApiEndpoint = Lazy.any({ produce: () => props.disableExecuteApiEndpoint ?? (this.domainInFront || undefined) });
     const deployedSettings: DeployedSettings = {
       policy,
       binaryMediaTypes: props.binaryMediaTypes,
       minimumCompressionSize: props.minCompressionSize?.toBytes(),
-      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+      disableExecuteApiEndpoint,
     };
     const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
     const stack = Stack.of(this);
@@ -133,7 +140,7 @@ export class GatewayApi extends Construct {
       policy,
       binaryMediaTypes: props.binaryMediaTypes,
       minimumCompressionSize: props.minCompressionSize?.toBytes(),
-      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+      disableExecuteApiEndpoint,
     });
     this.restApiId = this.restApi.ref;
 
@@ -164,6 +171,7 @@ export class GatewayApi extends Construct {
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
     for (const options of stages) this.addStage(options);
+    if (props.domain) this.domain = this.addDomain(props.domain);
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
 
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
@@ -229,6 +237,8 @@ export class GatewayApi extends Construct {
       clientCertificateId: this.clientCertificate?.ref,
       accessLogKey: this.logKeyIfEncrypted(),
       webAcl: this.webAcl,
+      endpointType: this.endpointType,
+      onDomainMapped: () => { this.domainInFront = true; },
     });
     if (this.cloudWatchAccount) stage.stage.node.addDependency(this.cloudWatchAccount);
     this.stageList.push({ stage, prop });
@@ -238,6 +248,20 @@ export class GatewayApi extends Construct {
   /** The API's stages, in the order they were added. */
   public get stages(): IGatewayStage[] {
     return this.stageList.map(({ stage }) => stage);
+  }
+
+  /** The custom domain of the `domain` prop, serving the stages its mappings name. */
+  private addDomain(options: CustomDomainOptions): GatewayDomain {
+    const domain = new GatewayDomain(this, 'Domain', options);
+    const mappings = options.mappings ?? [{ stageName: this.stageName }];
+    mappings.forEach((mapping, i) => {
+      const served = this.stageList.find(({ stage }) => stage.stageName === mapping.stageName);
+      if (!served) {
+        throw propError(this, `domain.mappings[${i}].stageName`, mapping.stageName, `a stage of the API (${this.stageList.map(s => s.stage.stageName).join(', ')})`);
+      }
+      domain.addMapping(served.stage, { basePath: mapping.basePath });
+    });
+    return domain;
   }
 
   /** The first stage: the one `url`, `stageName` and the single-stage examples refer to. */

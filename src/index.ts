@@ -23,3 +23,5 @@ export type { ThrottleOptions } from './usage/throttle';
 export * from './usage/usage-plan';
 export { Authorizer } from './auth/authorizer';
 export type { CognitoAuthorizerProps, TokenAuthorizerProps, RequestAuthorizerProps } from './auth/authorizer';
+export * from './domain/domain-options';
+export * from './domain/gateway-domain';

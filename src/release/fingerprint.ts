@@ -1,3 +1,4 @@
+import { IResolvable } from 'aws-cdk-lib';
 import { shortHash } from '../render/hash';
 
 /** The API-level settings a stage only picks up through a new deployment. */
@@ -7,7 +8,7 @@ export interface DeployedSettings {
   readonly binaryMediaTypes?: string[];
   readonly minimumCompressionSize?: number;
   /** Takes effect at the next deployment (API Gateway developer guide, "Disable the default endpoint"). */
-  readonly disableExecuteApiEndpoint?: boolean;
+  readonly disableExecuteApiEndpoint?: boolean | IResolvable;
 }
 
 /**

@@ -55,6 +55,10 @@ export interface ApiStageProps {
   readonly accessLogKey?: () => kms.IKey;
   /** The web ACL protecting the API's stages, unless the stage names its own. */
   readonly webAcl?: wafv2.CfnWebACL;
+  /** The API's endpoint type. */
+  readonly endpointType: apigw.EndpointType;
+  /** Tells the API that a custom domain serves the stage. */
+  readonly onDomainMapped: () => void;
 }
 
 /**
@@ -70,6 +74,8 @@ export class ApiStage extends Construct implements IGatewayStage {
   public readonly urlOutput?: CfnOutput;
   private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
   private readonly routes: ApiStageProps['routes'];
+  private readonly endpointType: apigw.EndpointType;
+  private readonly onDomainMapped: () => void;
   private usagePlans = 0;
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
@@ -80,6 +86,8 @@ export class ApiStage extends Construct implements IGatewayStage {
     this.release = o.release ?? Release.latest();
     this.arnForExecuteApi = props.arnForExecuteApi;
     this.routes = props.routes;
+    this.endpointType = props.endpointType;
+    this.onDomainMapped = props.onDomainMapped;
     validateStageOptions(this, prop, o);
 
     this.accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(this, 'AccessLogs', {
@@ -154,6 +162,12 @@ export class ApiStage extends Construct implements IGatewayStage {
   /** Counts a usage plan serving the stage. @internal */
   public _attachUsagePlan(): void {
     this.usagePlans++;
+  }
+
+  /** Records that a custom domain serves the stage, and returns the API's endpoint type. @internal */
+  public _mapToDomain(): apigw.EndpointType {
+    this.onDomainMapped();
+    return this.endpointType;
   }
 
   public get url(): string {

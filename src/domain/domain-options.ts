@@ -1,0 +1,108 @@
+import {
+  aws_apigateway as apigw, aws_certificatemanager as acm, aws_route53 as route53, aws_s3 as s3,
+} from 'aws-cdk-lib';
+
+/** Mutual TLS: clients must present a certificate that the truststore's CAs signed. */
+export interface MutualTlsOptions {
+  /** The bucket holding the truststore (a PEM bundle of the CA certificates). */
+  readonly bucket: s3.IBucket;
+
+  /** The truststore's object key, e.g. `truststore.pem`. */
+  readonly key: string;
+
+  /**
+   * The truststore's object version, so that replacing the file takes effect only on deploy.
+   *
+   * @default - the latest version, read when the domain is created or updated
+   */
+  readonly version?: string;
+
+  /**
+   * A public ACM certificate for the same domain, proving ownership when the domain's own
+   * certificate is imported or issued by a private CA (API Gateway requires it then).
+   *
+   * @default - none: the domain's certificate is a public ACM certificate
+   */
+  readonly ownershipVerificationCertificate?: acm.ICertificate;
+}
+
+/** Properties of a GatewayDomain. */
+export interface GatewayDomainProps {
+  /** The domain name, e.g. `api.example.com` or `*.example.com`; lowercase. */
+  readonly domainName: string;
+
+  /**
+   * The certificate for the domain: in the stack's region for a REGIONAL domain, in us-east-1
+   * for an EDGE one.
+   *
+   * @default - a new ACM certificate, validated through DNS records in `hostedZone`
+   */
+  readonly certificate?: acm.ICertificate;
+
+  /**
+   * The public hosted zone of the domain: where the created certificate is validated and the
+   * alias record goes.
+   *
+   * @default - none: `certificate` is required, and no DNS record is made
+   */
+  readonly hostedZone?: route53.IHostedZone;
+
+  /**
+   * Whether an alias A record in `hostedZone` points the domain at API Gateway.
+   *
+   * @default true when `hostedZone` is given
+   */
+  readonly aliasRecord?: boolean;
+
+  /**
+   * REGIONAL (multi-level base paths and mutual TLS need it) or EDGE (served through
+   * CloudFront, certificate in us-east-1).
+   *
+   * @default EndpointType.REGIONAL
+   */
+  readonly endpointType?: apigw.EndpointType;
+
+  /**
+   * The TLS security policy: TLS_1_2 or one of the enhanced `SecurityPolicy_*` policies (for
+   * the domain's endpoint type). TLS_1_0 is refused. The Control Tower control
+   * CT.APIGATEWAY.PR.6 accepts only TLS_1_2.
+   *
+   * @default SecurityPolicy.TLS_1_2
+   */
+  readonly securityPolicy?: apigw.SecurityPolicy;
+
+  /**
+   * Mutual TLS with a truststore in S3 (REGIONAL domains with TLS_1_2 only).
+   *
+   * @default - no client certificates asked for
+   */
+  readonly mutualTls?: MutualTlsOptions;
+}
+
+/** How a domain serves a stage. */
+export interface DomainMappingOptions {
+  /**
+   * The base path, e.g. `orders` or `v1/orders` (several levels need a REGIONAL domain). The
+   * root (no base path) must be the domain's only mapping.
+   *
+   * @default - the root: the domain serves this stage alone
+   */
+  readonly basePath?: string;
+}
+
+/** A stage of the API and the base path a custom domain serves it at. */
+export interface StageMappingOptions extends DomainMappingOptions {
+  /** The stage's name. */
+  readonly stageName: string;
+}
+
+/** A custom domain in front of a GatewayApi. */
+export interface CustomDomainOptions extends GatewayDomainProps {
+  /**
+   * The stages the domain serves, each at its base path. More can be added with
+   * `api.domain.addMapping(stage, { basePath })`.
+   *
+   * @default - the default stage, at the root
+   */
+  readonly mappings?: StageMappingOptions[];
+}

@@ -1,0 +1,181 @@
+import {
+  Arn, ArnFormat, Stack, Token,
+  aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_certificatemanager as acm, aws_route53 as route53,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DomainAliasTarget } from './alias-target';
+import { checkBasePath } from './base-path';
+import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
+import { checkSecurityPolicy, isEnhancedPolicy } from './security-policy';
+import { propError } from '../errors';
+import { IGatewayStage } from '../stage/gateway-stage';
+import { ApiStage } from '../stage/stage';
+
+const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+const MAX_DOMAIN_NAME_LENGTH = 253;
+/** The region whose certificates CloudFront (and so an EDGE domain) can use. */
+const EDGE_CERTIFICATE_REGION = 'us-east-1';
+
+/**
+ * A custom domain for GatewayApi stages: TLS 1.2 or newer, a certificate given or created with
+ * DNS validation, optional mutual TLS, an alias record, and base path mappings (several levels
+ * deep on a REGIONAL domain). A stage it serves makes its API disable the default execute-api
+ * endpoint, unless the API says otherwise, so the domain's TLS policy and mTLS cannot be
+ * bypassed.
+ *
+ * ```ts
+ * const domain = new GatewayDomain(this, 'Domain', { domainName: 'api.example.com', hostedZone });
+ * domain.addMapping(orders.defaultStage, { basePath: 'orders' });
+ * domain.addMapping(catalog.defaultStage, { basePath: 'v1/catalog' });
+ * ```
+ */
+export class GatewayDomain extends Construct {
+  /** The domain name. */
+  public readonly domainName: string;
+  /** The domain name resource. */
+  public readonly cfnDomainName: apigw.CfnDomainName;
+  /** The domain's certificate, given or created. */
+  public readonly certificate: acm.ICertificate;
+  /** REGIONAL or EDGE. */
+  public readonly endpointType: apigw.EndpointType;
+  /** The alias record pointing the domain at API Gateway, when a hosted zone was given. */
+  public readonly aliasRecord?: route53.ARecord;
+
+  private readonly basePaths = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: GatewayDomainProps) {
+    super(scope, id);
+    this.domainName = props.domainName;
+    this.endpointType = props.endpointType ?? apigw.EndpointType.REGIONAL;
+    const edge = this.endpointType === apigw.EndpointType.EDGE;
+    checkDomainName(this, props.domainName);
+    if (this.endpointType !== apigw.EndpointType.REGIONAL && !edge) {
+      throw propError(this, 'endpointType', this.endpointType,
+        'REGIONAL or EDGE (a PRIVATE API is not served through a public custom domain)');
+    }
+    const securityPolicy = props.securityPolicy ?? apigw.SecurityPolicy.TLS_1_2;
+    checkSecurityPolicy(this, securityPolicy, this.endpointType);
+    if (props.mutualTls && edge) {
+      throw propError(this, 'mutualTls', 'with endpointType EDGE', 'mutual TLS on REGIONAL domains only');
+    }
+    if (props.mutualTls && isEnhancedPolicy(securityPolicy)) {
+      throw propError(this, 'securityPolicy', securityPolicy, 'TLS_1_2 when mutualTls is set: API Gateway refuses mutual TLS with the enhanced policies');
+    }
+    checkZone(this, props);
+
+    this.certificate = props.certificate ?? new acm.Certificate(this, 'Certificate', {
+      domainName: props.domainName,
+      validation: acm.CertificateValidation.fromDns(props.hostedZone),
+    });
+    checkCertificateRegion(this, props.certificate, edge);
+
+    const mutualTls = props.mutualTls;
+    this.cfnDomainName = new apigw.CfnDomainName(this, 'Resource', {
+      domainName: props.domainName,
+      endpointConfiguration: { types: [this.endpointType] },
+      certificateArn: edge ? this.certificate.certificateArn : undefined,
+      regionalCertificateArn: edge ? undefined : this.certificate.certificateArn,
+      securityPolicy,
+      // The enhanced policies need an access mode; STRICT also refuses requests whose Host is not the domain.
+      endpointAccessMode: isEnhancedPolicy(securityPolicy) ? 'STRICT' : undefined,
+      mutualTlsAuthentication: mutualTls && {
+        truststoreUri: mutualTls.bucket.s3UrlForObject(mutualTls.key),
+        truststoreVersion: mutualTls.version,
+      },
+      ownershipVerificationCertificateArn: mutualTls?.ownershipVerificationCertificate?.certificateArn,
+    });
+
+    if (props.hostedZone && (props.aliasRecord ?? true)) {
+      this.aliasRecord = new route53.ARecord(this, 'AliasRecord', {
+        zone: props.hostedZone,
+        recordName: props.domainName,
+        target: route53.RecordTarget.fromAlias(new DomainAliasTarget(this.cfnDomainName, edge)),
+      });
+    }
+  }
+
+  /** The domain's root URL, e.g. `https://api.example.com/`. */
+  public get url(): string {
+    return `https://${this.domainName}/`;
+  }
+
+  /**
+   * Serves a stage at a base path of the domain (the root by default). A path of several
+   * levels (`v1/orders`) is mapped with an API Gateway V2 ApiMapping, as API Gateway requires.
+   */
+  public addMapping(stage: IGatewayStage, options: DomainMappingOptions = {}): void {
+    const basePath = options.basePath;
+    const prop = `addMapping(${stage.node.path}).basePath`;
+    const multiLevel = checkBasePath(this, prop, basePath);
+    if (multiLevel && this.endpointType !== apigw.EndpointType.REGIONAL) {
+      throw propError(this, prop, basePath, 'a single-level base path on an EDGE domain (several levels need REGIONAL)');
+    }
+    const key = basePath ?? '';
+    const taken = this.basePaths.get(key);
+    if (taken) throw propError(this, prop, basePath ?? '(root)', `a base path no other mapping of the domain has (${taken} is served there)`);
+    const root = this.basePaths.get('');
+    if (root || (key === '' && this.basePaths.size > 0)) {
+      throw propError(this, prop, basePath ?? '(root)',
+        `a root mapping only as the domain's one mapping (API Gateway refuses others beside it); the domain already serves ${root ?? [...this.basePaths.values()].join(', ')}`);
+    }
+    if (stage instanceof ApiStage && stage._mapToDomain() === apigw.EndpointType.PRIVATE) {
+      throw propError(this, prop, stage.node.path, 'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
+    }
+    this.basePaths.set(key, stage.node.path);
+
+    const id = `Mapping.${key === '' ? '(root)' : key.replace(/\//g, '|')}`;
+    if (multiLevel) {
+      new apigwv2.CfnApiMapping(this, id, {
+        domainName: this.cfnDomainName.ref,
+        apiId: stage.stage.restApiId,
+        stage: stage.stage.ref,
+        apiMappingKey: basePath!,
+      });
+    } else {
+      new apigw.CfnBasePathMapping(this, id, {
+        domainName: this.cfnDomainName.ref,
+        restApiId: stage.stage.restApiId,
+        stage: stage.stage.ref,
+        basePath,
+      });
+    }
+  }
+}
+
+function checkDomainName(scope: Construct, domainName: string): void {
+  if (Token.isUnresolved(domainName)) return;
+  if (domainName.length > MAX_DOMAIN_NAME_LENGTH || !DOMAIN_NAME.test(domainName)) {
+    throw propError(scope, 'domainName', domainName,
+      `a lowercase DNS name of at most ${MAX_DOMAIN_NAME_LENGTH} characters, e.g. api.example.com, optionally starting with "*."`);
+  }
+}
+
+/** A created certificate is validated in the zone; the zone must hold the domain. */
+function checkZone(scope: Construct, props: GatewayDomainProps): void {
+  const zone = props.hostedZone;
+  if (!props.certificate && !zone) {
+    throw propError(scope, 'certificate', 'undefined', 'a certificate, or a hostedZone to validate a new one in');
+  }
+  if (!zone || Token.isUnresolved(zone.zoneName) || Token.isUnresolved(props.domainName)) return;
+  const zoneName = zone.zoneName.replace(/\.$/, '');
+  if (props.domainName !== zoneName && !props.domainName.endsWith(`.${zoneName}`)) {
+    throw propError(scope, 'hostedZone', zoneName, `the zone of ${props.domainName} (the domain itself or a parent of it)`);
+  }
+}
+
+/** A REGIONAL domain's certificate lives in the stack's region, an EDGE domain's in us-east-1. */
+function checkCertificateRegion(scope: Construct, given: acm.ICertificate | undefined, edge: boolean): void {
+  const stackRegion = Stack.of(scope).region;
+  const region = given ? certificateRegion(given) : stackRegion;
+  const wanted = edge ? EDGE_CERTIFICATE_REGION : stackRegion;
+  if (Token.isUnresolved(region) || Token.isUnresolved(wanted) || region === wanted) return;
+  throw propError(scope, 'certificate', `a certificate in ${region}`, edge
+    ? `a certificate in ${EDGE_CERTIFICATE_REGION} for an EDGE domain (create it in a ${EDGE_CERTIFICATE_REGION} stack and pass it with crossRegionReferences)`
+    : `a certificate in ${wanted}, the region of the REGIONAL domain`);
+}
+
+/** An imported certificate's region is in its ARN; a created one's is its stack's. */
+function certificateRegion(certificate: acm.ICertificate): string {
+  const arn = certificate.certificateArn;
+  return Token.isUnresolved(arn) ? certificate.env.region : Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).region ?? certificate.env.region;
+}
