@@ -1,10 +1,11 @@
-// Capability: endpoint types (EDGE, PRIVATE behind a VPC endpoint) and stage settings on an
-// API whose default execute-api endpoint is disabled.
+// Capability: endpoint types (EDGE, PRIVATE behind a VPC endpoint), resource policies (source
+// addresses, partner accounts), and a custom domain with mutual TLS serving two APIs at
+// single- and multi-level base paths.
 import {
-  Stack, StackProps, aws_apigateway as apigw, aws_ec2 as ec2, aws_logs as logs,
+  Stack, StackProps, aws_apigateway as apigw, aws_ec2 as ec2, aws_logs as logs, aws_route53 as route53, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { GatewayApi, Integration } from '../../src';
+import { Authorization, GatewayApi, Integration } from '../../src';
 
 export class EndpointsStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -32,10 +33,18 @@ export class EndpointsStack extends Stack {
       routes: { 'GET /hello': { integration: hello } },
     });
 
-    // REGIONAL with the execute-api endpoint off (clients come through a custom domain),
-    // and a stage configured beyond the defaults.
-    new GatewayApi(this, 'CustomDomainOnlyApi', {
-      disableExecuteApiEndpoint: true,
+    // REGIONAL behind the custom domain api.example.com/v1: a certificate validated in the zone,
+    // TLS 1.2, clients presenting a certificate from the truststore's CAs (mutual TLS), an
+    // alias record, and the execute-api endpoint off so none of that can be bypassed. The
+    // stage is configured beyond the defaults.
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: 'Z0123456789EXAMPLE', zoneName: 'example.com' });
+    const versioned = new GatewayApi(this, 'CustomDomainOnlyApi', {
+      domain: {
+        domainName: 'api.example.com',
+        hostedZone: zone,
+        mutualTls: { bucket: s3.Bucket.fromBucketName(this, 'Truststore', 'example-api-truststore'), key: 'truststore.pem' },
+        mappings: [{ stageName: 'v1', basePath: 'v1' }],
+      },
       routes: {
         'GET /version': {
           integration: Integration.mock({
@@ -55,5 +64,18 @@ export class EndpointsStack extends Stack {
         accessLogRetention: logs.RetentionDays.THREE_MONTHS,
       }],
     });
+
+    // A partner API on the same domain, two levels deep (api.example.com/partners/v1). Its
+    // resource policy admits the partner's office ranges only, and IAM principals of the
+    // partner's account besides this one's (who still need an IAM policy of their own).
+    const partners = new GatewayApi(this, 'PartnerApi', {
+      defaultAuthorization: Authorization.iam(),
+      resourcePolicy: {
+        allowSourceIps: ['203.0.113.0/24', '2001:db8:1234::/48'],
+        allowAccounts: ['111122223333'],
+      },
+      routes: { 'GET /catalog': { integration: hello } },
+    });
+    versioned.domain!.addMapping(partners.defaultStage, { basePath: 'partners/v1' });
   }
 }
