@@ -1,0 +1,53 @@
+// Capability: an HTTP API (the cheaper, faster kind). Users hold Cognito tokens that API
+// Gateway validates itself (JWT), with a scope for writes; partners are judged by a Lambda
+// authorizer; an internal job signs with IAM. Routes go to a Lambda function (payload 2.0) and
+// a legacy HTTP backend; API Gateway answers CORS preflights; a beta stage is throttled harder.
+import { Duration, Stack, StackProps, aws_cognito as cognito, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { inlineFunction } from './inline-function';
+import { GatewayHttpApi, HttpAuthorization, HttpAuthorizer, HttpIntegration } from '../../src';
+
+export class HttpApiStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const items = HttpIntegration.lambda(inlineFunction(this, 'ItemsFunction', [
+      'exports.handler = async (event) => ({',
+      '  statusCode: 200,',
+      '  body: JSON.stringify({ route: event.routeKey, claims: event.requestContext.authorizer?.jwt?.claims ?? null }),',
+      '});',
+    ]));
+
+    const pool = new cognito.UserPool(this, 'Users', {
+      passwordPolicy: { minLength: 12, requireSymbols: true, requireDigits: true, requireLowercase: true, requireUppercase: true },
+      advancedSecurityMode: cognito.AdvancedSecurityMode.ENFORCED,
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+    });
+    const web = pool.addClient('Web');
+    const users = HttpAuthorizer.cognito({ userPool: pool, clients: [web] });
+
+    // Partners send an API token; the function's yes or no is cached per token for a minute.
+    const partners = HttpAuthorizer.lambda(inlineFunction(this, 'PartnerAuthorizer', [
+      'exports.handler = async (event) => ({ isAuthorized: event.headers["x-partner-token"] === "allow", context: { partner: "acme" } });',
+    ]), { identitySources: ['$request.header.X-Partner-Token'], resultsCacheTtl: Duration.minutes(1) });
+
+    const api = new GatewayHttpApi(this, 'Api', {
+      description: 'Items, behind Cognito tokens',
+      defaultAuthorization: HttpAuthorization.authorizer(users),
+      cors: { allowOrigins: ['https://app.example.com'], allowCredentials: true, maxAge: Duration.hours(1) },
+      stages: [{}, { stageName: 'beta', throttlingRateLimit: 50, throttlingBurstLimit: 100 }],
+      routes: {
+        'GET /items': { integration: items },
+        'GET /items/{id}': { integration: items },
+        'POST /items': { integration: items, authorization: HttpAuthorization.authorizer(users, ['items/write']), throttle: { rateLimit: 20, burstLimit: 40 } },
+        'GET /partners/items': { integration: items, authorization: HttpAuthorization.authorizer(partners) },
+        'ANY /legacy/{proxy+}': { integration: HttpIntegration.url('https://legacy.example.com/{proxy}', { timeout: Duration.seconds(10) }) },
+        'POST /internal/reindex': { integration: items, authorization: HttpAuthorization.iam() },
+      },
+    });
+
+    const reindexJob = new iam.Role(this, 'ReindexJob', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    api.grantInvoke(reindexJob, 'POST', '/internal/reindex');
+  }
+}

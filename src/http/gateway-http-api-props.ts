@@ -1,0 +1,75 @@
+import { HttpAuthorization } from './http-authorizer';
+import { HttpRouteOptions } from './http-route-options';
+import { HttpStageOptions } from './http-stage-options';
+import { CorsOptions } from '../cors/cors-options';
+import { Compliance } from '../policy/compliance';
+
+/** Properties of a GatewayHttpApi. */
+export interface GatewayHttpApiProps {
+  /**
+   * The API's name.
+   *
+   * @default - the construct id
+   */
+  readonly apiName?: string;
+
+  /**
+   * A description of the API.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Routes by key: `'GET /items/{id}'`, `'ANY /files/{proxy+}'` or `'$default'` (whatever no
+   * other route matches). More can be added with `addRoute`.
+   *
+   * @default - none
+   */
+  readonly routes?: { [routeKey: string]: HttpRouteOptions };
+
+  /**
+   * Who may call routes that do not say.
+   *
+   * @default HttpAuthorization.iam()
+   */
+  readonly defaultAuthorization?: HttpAuthorization;
+
+  /**
+   * Cross-origin resource sharing, answered by API Gateway itself (preflights included, before
+   * any authorizer). `statusCode` does not apply to HTTP APIs.
+   *
+   * @default - no CORS
+   */
+  readonly cors?: CorsOptions;
+
+  /**
+   * The API's stages, each deployed automatically.
+   *
+   * @default - one `$default` stage with the library's defaults
+   */
+  readonly stages?: HttpStageOptions[];
+
+  /**
+   * Whether the default `execute-api` endpoint is disabled, so clients must use a custom domain.
+   *
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+
+  /**
+   * The compliance standard the API is built for: under NIST, PCI and HIPAA the access logs
+   * are encrypted with a customer-managed KMS key.
+   *
+   * @default Compliance.AWS_SOLUTIONS
+   */
+  readonly compliance?: Compliance;
+
+  /**
+   * Whether the API judges its own resources at synth with the policy rules of its
+   * compliance standard, Control Tower and cfn-lint.
+   *
+   * @default true
+   */
+  readonly policyValidation?: boolean;
+}

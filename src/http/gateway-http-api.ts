@@ -1,0 +1,234 @@
+import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { GatewayHttpApiProps } from './gateway-http-api-props';
+import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-authorizer';
+import { IHttpGatewayStage } from './http-gateway-stage';
+import { HttpIntegrationConfig } from './http-integration';
+import { HttpRouteOptions } from './http-route-options';
+import { DEFAULT_HTTP_STAGE_NAME, HttpApiStage, HttpStageRoute, checkHttpStageName } from './http-stage';
+import { HttpStageOptions } from './http-stage-options';
+import { grantExecuteApi } from '../auth/execute-api-grant';
+import { toCorsModel } from '../cors/cors';
+import { propError } from '../errors';
+import { lambdaInvocationUri } from '../integrations/lambda-uri';
+import { CorsModel } from '../model/api-model';
+import { parseRouteKey } from '../model/route-key';
+import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
+import { validateItself } from '../policy/self-validation';
+import { shortHash } from '../render/hash';
+import { accessLogKey } from '../stage/access-log-key';
+import { checkThrottle } from '../usage/throttle';
+
+const DEFAULT_ROUTE_KEY = '$default';
+const MAX_CORS_AGE_SECONDS = 86400;
+
+/**
+ * A production-grade Amazon API Gateway HTTP API: routes with Lambda (payload format 2.0) and
+ * HTTP integrations, IAM, JWT and Lambda authorizers with an API-wide default, CORS, and
+ * auto-deployed stages with JSON access logs, detailed metrics and throttling per stage and route.
+ *
+ * ```ts
+ * const api = new GatewayHttpApi(this, 'Api', {
+ *   defaultAuthorization: HttpAuthorization.authorizer(HttpAuthorizer.cognito({ userPool, clients: [client] })),
+ *   routes: { 'GET /items/{id}': { integration: HttpIntegration.lambda(itemsFn) } },
+ * });
+ * ```
+ */
+export class GatewayHttpApi extends Construct {
+  /** The API resource. */
+  public readonly httpApi: apigwv2.CfnApi;
+  /** The id of the API. */
+  public readonly apiId: string;
+  /** The compliance standard the API is built for. */
+  public readonly compliance: Compliance;
+
+  private readonly defaultAuthorization: HttpAuthorization;
+  private readonly stageList: HttpApiStage[] = [];
+  private readonly routeList: HttpStageRoute[] = [];
+  private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
+  private readonly authorizers = new Map<string, { authorizer: HttpAuthorizer; resource: apigwv2.CfnAuthorizer }>();
+  private readonly invokePermissions = new Set<string>();
+  private readonly logKey?: () => kms.IKey;
+
+  constructor(scope: Construct, id: string, props: GatewayHttpApiProps = {}) {
+    super(scope, id);
+    this.compliance = props.compliance ?? Compliance.AWS_SOLUTIONS;
+    this.defaultAuthorization = props.defaultAuthorization ?? HttpAuthorization.iam();
+    const cors = props.cors && toCorsModel(this, props.cors);
+    this.httpApi = new apigwv2.CfnApi(this, 'Resource', {
+      name: props.apiName ?? id,
+      description: props.description,
+      protocolType: 'HTTP',
+      corsConfiguration: cors && this.corsConfiguration(cors),
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+    });
+    this.apiId = this.httpApi.ref;
+
+    if (complianceDefaults(this.compliance).encryptedLogs) {
+      let key: kms.IKey | undefined;
+      this.logKey = () => (key ??= accessLogKey(this));
+    }
+    const stages = props.stages ?? [{}];
+    if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
+    for (const options of stages) this.addStage(options);
+    for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
+    if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
+  }
+
+  /** The API's stages, in the order they were added. */
+  public get stages(): IHttpGatewayStage[] {
+    return [...this.stageList];
+  }
+
+  /** The first stage. */
+  public get defaultStage(): IHttpGatewayStage {
+    return this.stageList[0];
+  }
+
+  /** The URL of the first stage. */
+  public get url(): string {
+    return this.defaultStage.url;
+  }
+
+  /**
+   * Adds a route, e.g. `api.addRoute('GET /items/{id}', { integration: HttpIntegration.lambda(fn) })`.
+   */
+  public addRoute(routeKey: string, options: HttpRouteOptions): void {
+    const prop = `routes['${routeKey}']`;
+    if (routeKey !== DEFAULT_ROUTE_KEY) parseRouteKey(this, prop, routeKey);
+    if (this.routeList.some(route => route.routeKey === routeKey)) throw propError(this, 'routes', routeKey, 'each route key once');
+    checkThrottle(this, `${prop}.throttle`, options.throttle);
+    const integration = this.integrationFor(options.integration._bind(this, `${prop}.integration`));
+    const authorization = options.authorization ?? this.defaultAuthorization;
+    const scopes = authorization._scopes;
+    if (scopes && authorization.authorizationType !== 'JWT') {
+      throw propError(this, `${prop}.authorization`, scopes, 'scopes only with a JWT authorizer');
+    }
+    const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
+    const resource = new apigwv2.CfnRoute(this, `Route[${routeKey.replace(/\//g, '|')}]`, {
+      apiId: this.apiId,
+      routeKey,
+      target: `integrations/${integration.ref}`,
+      authorizationType: authorization.authorizationType,
+      authorizerId: authorizer?.ref,
+      authorizationScopes: scopes,
+    });
+    this.routeList.push({ routeKey, throttle: options.throttle, resource });
+  }
+
+  /** Adds a stage, e.g. `api.addStage({ stageName: 'beta' })`. Stage names are unique within the API. */
+  public addStage(options: HttpStageOptions): IHttpGatewayStage {
+    const prop = `stages[${this.stageList.length}]`;
+    const stageName = options.stageName ?? DEFAULT_HTTP_STAGE_NAME;
+    checkHttpStageName(this, `${prop}.stageName`, stageName);
+    if (this.stageList.some(stage => stage.stageName === stageName)) {
+      throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stageName).join(', ')})`);
+    }
+    const stage = new HttpApiStage(this, `Stage.${stageName}`, {
+      prop,
+      options,
+      apiId: this.apiId,
+      routes: () => this.routeList,
+      arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
+      accessLogKey: this.logKey,
+    });
+    this.stageList.push(stage);
+    return stage;
+  }
+
+  /**
+   * The execute-api ARN of a method, path and stage, for IAM policies.
+   *
+   * @param method the HTTP method, or `*`
+   * @param path the path, e.g. `/items/*`, or `/*`
+   * @param stage the stage name, or `*`
+   */
+  public arnForExecuteApi(method: string = '*', path: string = '/*', stage: string = '*'): string {
+    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: `${stage}/${method}${path}` });
+  }
+
+  /**
+   * Allows a principal to call the IAM-authorized routes (all of them by default) on every stage.
+   *
+   * @param grantee who may call
+   * @param method the HTTP method, or `*`
+   * @param path the path, e.g. `/items/*`, or `/*`
+   */
+  public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
+    return grantExecuteApi(grantee, 'Invoke', this.arnForExecuteApi(method, path, '*'));
+  }
+
+  /** Methods not listed are those of the routes (an ANY route allows every method). */
+  private corsConfiguration(cors: CorsModel): apigwv2.CfnApi.CorsProperty {
+    if (cors.maxAgeSeconds !== undefined && cors.maxAgeSeconds > MAX_CORS_AGE_SECONDS) {
+      throw propError(this, 'cors.maxAge', `${cors.maxAgeSeconds} seconds`, `at most ${MAX_CORS_AGE_SECONDS} seconds`);
+    }
+    return {
+      allowOrigins: cors.allowOrigins,
+      allowMethods: cors.allowMethods ?? Lazy.list({ produce: () => this.routeMethods() }),
+      allowHeaders: cors.allowHeaders,
+      exposeHeaders: cors.exposeHeaders,
+      allowCredentials: cors.allowCredentials,
+      maxAge: cors.maxAgeSeconds,
+    };
+  }
+
+  private routeMethods(): string[] {
+    const methods = this.routeList.map(route => route.routeKey === DEFAULT_ROUTE_KEY ? 'ANY' : route.routeKey.split(' ')[0]);
+    return methods.includes('ANY') ? ['*'] : [...new Set(methods)].sort();
+  }
+
+  /** One integration resource per distinct backend, shared by its routes. */
+  private integrationFor(config: HttpIntegrationConfig): apigwv2.CfnIntegration {
+    const id = `Integration${shortHash(config.key)}`;
+    let integration = this.integrations.get(id);
+    if (!integration) {
+      integration = new apigwv2.CfnIntegration(this, id, {
+        apiId: this.apiId,
+        integrationType: config.integrationType,
+        integrationUri: config.integrationUri,
+        integrationMethod: config.integrationMethod,
+        payloadFormatVersion: config.payloadFormatVersion,
+        timeoutInMillis: config.timeoutInMillis,
+      });
+      this.integrations.set(id, integration);
+      if (config.function) this.addInvokePermission(`Invoke${shortHash(config.function.node.path)}`, config.function, this.arnForExecuteApi('*', '/*', '*'));
+    }
+    return integration;
+  }
+
+  /** One authorizer resource per name; two different authorizers may not share one. */
+  private authorizerFor(authorizer: HttpAuthorizer): apigwv2.CfnAuthorizer {
+    const name = authorizer.authorizerName;
+    const existing = this.authorizers.get(name);
+    if (existing) {
+      if (existing.authorizer !== authorizer) throw propError(this, 'authorizerName', name, 'a name no other authorizer of the API has');
+      return existing.resource;
+    }
+    const config: HttpAuthorizerConfig = authorizer._bind(this);
+    const fn = config.function;
+    const resource = new apigwv2.CfnAuthorizer(this, `Authorizer.${name}`, {
+      apiId: this.apiId,
+      name,
+      authorizerType: config.authorizerType,
+      identitySource: config.identitySource,
+      jwtConfiguration: config.jwtConfiguration,
+      authorizerUri: fn && lambdaInvocationUri(fn),
+      authorizerPayloadFormatVersion: fn ? '2.0' : undefined,
+      enableSimpleResponses: config.simpleResponses,
+      authorizerResultTtlInSeconds: config.resultsCacheTtlSeconds,
+    });
+    if (fn) {
+      const sourceArn = Stack.of(this).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: 'authorizers/*' });
+      this.addInvokePermission(`Authorize${shortHash(fn.node.path)}`, fn, sourceArn);
+    }
+    this.authorizers.set(name, { authorizer, resource });
+    return resource;
+  }
+
+  private addInvokePermission(id: string, fn: lambda.IFunction, sourceArn: string): void {
+    if (this.invokePermissions.has(id)) return;
+    this.invokePermissions.add(id);
+    fn.addPermission(id, { scope: this, principal: new iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn });
+  }
+}

@@ -1,0 +1,23 @@
+import { aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** A stage of a GatewayHttpApi: its resource, its URL and who may call it. */
+export interface IHttpGatewayStage extends IConstruct {
+  /** The stage resource. */
+  readonly stage: apigwv2.CfnStage;
+  /** The stage name. */
+  readonly stageName: string;
+  /** The stage's URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/` for `$default`. */
+  readonly url: string;
+  /** The log group of the stage's access logs, unless access logging is off. */
+  readonly accessLogGroup?: logs.ILogGroup;
+
+  /**
+   * Allows a principal to call this stage's IAM-authorized routes (all of them by default).
+   *
+   * @param grantee who may call
+   * @param method the HTTP method, or `*`
+   * @param path the path, e.g. `/items/*`, or `/*`
+   */
+  grantInvoke(grantee: iam.IGrantable, method?: string, path?: string): iam.Grant;
+}
