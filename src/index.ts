@@ -30,7 +30,9 @@ export * from './http/gateway-http-api-props';
 export { HttpAuthorizer, HttpAuthorization } from './http/http-authorizer';
 export type { JwtAuthorizerProps, HttpCognitoAuthorizerProps, HttpLambdaAuthorizerProps } from './http/http-authorizer';
 export { HttpIntegration } from './http/http-integration';
-export type { HttpLambdaIntegrationOptions, HttpUrlIntegrationOptions } from './http/http-integration';
+export type {
+  HttpLambdaIntegrationOptions, HttpUrlIntegrationOptions, HttpSqsIntegrationOptions, HttpEventBridgeIntegrationOptions,
+} from './http/http-integration';
 export * from './http/http-route-options';
 export * from './http/http-stage-options';
 export * from './http/http-gateway-stage';

@@ -1,8 +1,9 @@
 // Capability: an HTTP API (the cheaper, faster kind). Users hold Cognito tokens that API
 // Gateway validates itself (JWT), with a scope for writes; partners are judged by a Lambda
 // authorizer; an internal job signs with IAM. Routes go to a Lambda function (payload 2.0) and
-// a legacy HTTP backend; API Gateway answers CORS preflights; a beta stage is throttled harder.
-import { Duration, Stack, StackProps, aws_cognito as cognito, aws_iam as iam } from 'aws-cdk-lib';
+// a legacy HTTP backend, and orders straight into SQS (a first-class AWS service integration
+// with a role of its own); API Gateway answers CORS preflights; a beta stage is throttled harder.
+import { Duration, Stack, StackProps, aws_cognito as cognito, aws_iam as iam, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
 import { GatewayHttpApi, HttpAuthorization, HttpAuthorizer, HttpIntegration } from '../../src';
@@ -32,6 +33,8 @@ export class HttpApiStack extends Stack {
       'exports.handler = async (event) => ({ isAuthorized: event.headers["x-partner-token"] === "allow", context: { partner: "acme" } });',
     ]), { identitySources: ['$request.header.X-Partner-Token'], resultsCacheTtl: Duration.minutes(1) });
 
+    const orders = new sqs.Queue(this, 'OrdersQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
+
     const api = new GatewayHttpApi(this, 'Api', {
       description: 'Items, behind Cognito tokens',
       defaultAuthorization: HttpAuthorization.authorizer(users),
@@ -41,6 +44,7 @@ export class HttpApiStack extends Stack {
         'GET /items': { integration: items },
         'GET /items/{id}': { integration: items },
         'POST /items': { integration: items, authorization: HttpAuthorization.authorizer(users, ['items/write']), throttle: { rateLimit: 20, burstLimit: 40 } },
+        'POST /orders': { integration: HttpIntegration.sqsSendMessage(orders) },
         'GET /partners/items': { integration: items, authorization: HttpAuthorization.authorizer(partners) },
         'ANY /legacy/{proxy+}': { integration: HttpIntegration.url('https://legacy.example.com/{proxy}', { timeout: Duration.seconds(10) }) },
         'POST /internal/reindex': { integration: items, authorization: HttpAuthorization.iam() },

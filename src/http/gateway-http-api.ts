@@ -188,6 +188,9 @@ export class GatewayHttpApi extends Construct {
         integrationType: config.integrationType,
         integrationUri: config.integrationUri,
         integrationMethod: config.integrationMethod,
+        integrationSubtype: config.integrationSubtype,
+        requestParameters: config.requestParameters,
+        credentialsArn: config.grant && this.serviceRole(`${id}Role`, config.grant).roleArn,
         payloadFormatVersion: config.payloadFormatVersion,
         timeoutInMillis: config.timeoutInMillis,
       });
@@ -195,6 +198,13 @@ export class GatewayHttpApi extends Construct {
       if (config.function) this.addInvokePermission(`Invoke${shortHash(config.function.node.path)}`, config.function, this.arnForExecuteApi('*', '/*', '*'));
     }
     return integration;
+  }
+
+  /** The role API Gateway assumes for one AWS service integration, allowed that integration's action only. */
+  private serviceRole(id: string, grant: (role: iam.IGrantable) => void): iam.Role {
+    const role = new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
+    grant(role);
+    return role;
   }
 
   /** One authorizer resource per name; two different authorizers may not share one. */

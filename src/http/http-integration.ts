@@ -1,4 +1,6 @@
-import { Duration, Token, aws_lambda as lambda } from 'aws-cdk-lib';
+import {
+  Duration, Token, aws_events as events, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs, aws_stepfunctions as sfn,
+} from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
 import { checkIntegerInRange, checkPattern } from '../model/checks';
@@ -42,17 +44,42 @@ export interface HttpUrlIntegrationOptions {
   readonly timeout?: Duration;
 }
 
+/** Options of an SQS SendMessage integration of an HTTP API. */
+export interface HttpSqsIntegrationOptions {
+  /**
+   * The message group of a FIFO queue: a literal or a request value such as `$request.header.X-Group`.
+   *
+   * @default - none (a standard queue)
+   */
+  readonly messageGroupId?: string;
+}
+
+/** Options of an EventBridge PutEvents integration of an HTTP API. */
+export interface HttpEventBridgeIntegrationOptions {
+  /** The events' `source`, e.g. `com.example.orders`. */
+  readonly source: string;
+
+  /** The events' `detail-type`, e.g. `OrderPlaced`. */
+  readonly detailType: string;
+}
+
 /** An integration as its resource needs it. @internal */
 export interface HttpIntegrationConfig {
   /** Equal for integrations that may share one resource. */
   readonly key: string;
   readonly integrationType: string;
-  readonly integrationUri: string;
+  readonly integrationUri?: string;
   readonly integrationMethod?: string;
   readonly payloadFormatVersion: string;
   readonly timeoutInMillis: number;
   /** The function API Gateway must be allowed to invoke. */
   readonly function?: lambda.IFunction;
+  /** For AWS service integrations: the action API Gateway calls, e.g. `SQS-SendMessage`. */
+  readonly integrationSubtype?: string;
+  /** For AWS service integrations: the action's parameters. */
+  readonly requestParameters?: { [name: string]: string };
+  /** For AWS service integrations: allows the role API Gateway assumes to call the action. */
+  readonly grant?: (role: iam.IGrantable) => void;
 }
 
 /** The backend of an HTTP API route. */
@@ -90,6 +117,48 @@ export class HttpIntegration {
         timeoutInMillis: timeout,
       };
     });
+  }
+
+  /** The request body becomes an SQS message (`SQS-SendMessage`); the caller gets SQS's answer. */
+  public static sqsSendMessage(queue: sqs.IQueue, options: HttpSqsIntegrationOptions = {}): HttpIntegration {
+    return HttpIntegration.awsService(`sqs ${queue.node.path} ${options.messageGroupId ?? ''}`, 'SQS-SendMessage', {
+      QueueUrl: queue.queueUrl,
+      MessageBody: '$request.body',
+      ...(options.messageGroupId ? { MessageGroupId: options.messageGroupId } : {}),
+    }, role => queue.grantSendMessages(role));
+  }
+
+  /** The request body starts a Step Functions execution as its input (`StepFunctions-StartExecution`). */
+  public static stepFunctionsStartExecution(stateMachine: sfn.IStateMachine): HttpIntegration {
+    return HttpIntegration.awsService(`sfn ${stateMachine.node.path}`, 'StepFunctions-StartExecution', {
+      StateMachineArn: stateMachine.stateMachineArn,
+      Input: '$request.body',
+    }, role => stateMachine.grantStartExecution(role));
+  }
+
+  /** The request body becomes the detail of an EventBridge event (`EventBridge-PutEvents`). */
+  public static eventBridgePutEvents(bus: events.IEventBus, options: HttpEventBridgeIntegrationOptions): HttpIntegration {
+    return HttpIntegration.awsService(`events ${bus.node.path} ${options.source} ${options.detailType}`, 'EventBridge-PutEvents', {
+      EventBusName: bus.eventBusName,
+      Source: options.source,
+      DetailType: options.detailType,
+      Detail: '$request.body',
+    }, role => bus.grantPutEventsTo(role));
+  }
+
+  /** A first-class AWS service integration: API Gateway calls the action with a role of its own. */
+  private static awsService(
+    key: string, integrationSubtype: string, requestParameters: { [name: string]: string }, grant: (role: iam.IGrantable) => void,
+  ): HttpIntegration {
+    return new HttpIntegration(() => ({
+      key: `${integrationSubtype} ${key}`,
+      integrationType: 'AWS_PROXY',
+      integrationSubtype,
+      requestParameters,
+      payloadFormatVersion: '1.0',
+      timeoutInMillis: MAX_TIMEOUT_MS,
+      grant,
+    }));
   }
 
   private constructor(private readonly bind: (scope: IConstruct, prop: string) => HttpIntegrationConfig) {}
