@@ -1,6 +1,6 @@
 import {
   Annotations, Aspects, Lazy, Stack, Token, Validations,
-  aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_wafv2 as wafv2,
+  aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildResourcePolicy } from './access/resource-policy';
@@ -16,6 +16,7 @@ import { GatewayDomain } from './domain/gateway-domain';
 import { endpointSettings } from './endpoint/endpoint';
 import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
+import { InvokePermissions } from './integrations/invoke-permissions';
 import { CorsModel } from './model/api-model';
 import { checkIntegerInRange, checkPattern } from './model/checks';
 import { RequestValidation, RouteOptions } from './model/route-options';
@@ -27,7 +28,6 @@ import { ApiDeployments } from './release/deployments';
 import { DeployedSettings } from './release/fingerprint';
 import { compactIntrinsics } from './render/compact-intrinsics';
 import { externalize } from './render/externalize';
-import { shortHash } from './render/hash';
 import { renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
 import { accessLogKey } from './stage/access-log-key';
@@ -77,7 +77,7 @@ export class GatewayApi extends Construct {
   private readonly routeTable: RouteTable;
   private readonly authorizers: ApiAuthorizers;
   private readonly cors?: CorsModel;
-  private readonly invokePermissions = new Set<string>();
+  private readonly invokePermissions: InvokePermissions;
   private readonly stageList: ReleasedStage[] = [];
   private readonly releases: ApiReleases;
   private readonly encryptedCache: boolean;
@@ -99,7 +99,7 @@ export class GatewayApi extends Construct {
     });
     this.cors = props.cors && toCorsModel(this, props.cors);
     const requestValidation = props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS;
-    this.authorizers = new ApiAuthorizers(this, fn => this.allowAuthorize(fn));
+    this.authorizers = new ApiAuthorizers(this, fn => this.invokePermissions.allowAuthorize(fn));
     this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam(),
       props.apiKeyRequired ?? false, this.authorizers);
     this.compliance = props.compliance ?? Compliance.AWS_SOLUTIONS;
@@ -143,6 +143,7 @@ export class GatewayApi extends Construct {
       disableExecuteApiEndpoint,
     });
     this.restApiId = this.restApi.ref;
+    this.invokePermissions = new InvokePermissions(this, this.restApiId);
 
     // A deployment is a snapshot: a new one is created whenever anything it snapshots changes.
     const fingerprint = () => definition.fingerprint();
@@ -210,7 +211,7 @@ export class GatewayApi extends Construct {
       prop: `${prop}.integration`,
       route: key,
       endpointType: this.endpointType,
-      allowInvoke: fn => this.allowInvoke(fn),
+      allowInvoke: fn => this.invokePermissions.allowInvoke(fn),
     }));
   }
 
@@ -338,22 +339,5 @@ export class GatewayApi extends Construct {
   /** The key for access logs, under compliance presets that ask for encrypted logs. */
   private logKeyIfEncrypted(): (() => kms.IKey) | undefined {
     return complianceDefaults(this.compliance).encryptedLogs ? this.logKey : undefined;
-  }
-
-  /** One invoke permission per function for the whole API, not one per route. */
-  private allowInvoke(fn: lambda.IFunction): void {
-    this.addInvokePermission(`Invoke${shortHash(fn.node.path)}`, fn, this.arnForExecuteApi('*', '/*', '*'));
-  }
-
-  /** Authorizers are invoked under the API's `authorizers/*` ARNs, not its routes'. */
-  private allowAuthorize(fn: lambda.IFunction): void {
-    const sourceArn = Stack.of(this).formatArn({ service: 'execute-api', resource: this.restApiId, resourceName: 'authorizers/*' });
-    this.addInvokePermission(`Authorize${shortHash(fn.node.path)}`, fn, sourceArn);
-  }
-
-  private addInvokePermission(id: string, fn: lambda.IFunction, sourceArn: string): void {
-    if (this.invokePermissions.has(id)) return;
-    this.invokePermissions.add(id);
-    fn.addPermission(id, { scope: this, principal: new iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn });
   }
 }

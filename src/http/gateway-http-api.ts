@@ -1,4 +1,4 @@
-import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { GatewayHttpApiProps } from './gateway-http-api-props';
 import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-authorizer';
@@ -10,6 +10,7 @@ import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { toCorsModel } from '../cors/cors';
 import { propError } from '../errors';
+import { InvokePermissions } from '../integrations/invoke-permissions';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { CorsModel } from '../model/api-model';
 import { parseRouteKey } from '../model/route-key';
@@ -47,7 +48,7 @@ export class GatewayHttpApi extends Construct {
   private readonly routeList: HttpStageRoute[] = [];
   private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
   private readonly authorizers = new Map<string, { authorizer: HttpAuthorizer; resource: apigwv2.CfnAuthorizer }>();
-  private readonly invokePermissions = new Set<string>();
+  private readonly invokePermissions: InvokePermissions;
   private readonly logKey?: () => kms.IKey;
 
   constructor(scope: Construct, id: string, props: GatewayHttpApiProps = {}) {
@@ -63,6 +64,7 @@ export class GatewayHttpApi extends Construct {
       disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
     });
     this.apiId = this.httpApi.ref;
+    this.invokePermissions = new InvokePermissions(this, this.apiId);
 
     if (complianceDefaults(this.compliance).encryptedLogs) {
       let key: kms.IKey | undefined;
@@ -195,7 +197,7 @@ export class GatewayHttpApi extends Construct {
         timeoutInMillis: config.timeoutInMillis,
       });
       this.integrations.set(id, integration);
-      if (config.function) this.addInvokePermission(`Invoke${shortHash(config.function.node.path)}`, config.function, this.arnForExecuteApi('*', '/*', '*'));
+      if (config.function) this.invokePermissions.allowInvoke(config.function);
     }
     return integration;
   }
@@ -228,17 +230,8 @@ export class GatewayHttpApi extends Construct {
       enableSimpleResponses: config.simpleResponses,
       authorizerResultTtlInSeconds: config.resultsCacheTtlSeconds,
     });
-    if (fn) {
-      const sourceArn = Stack.of(this).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: 'authorizers/*' });
-      this.addInvokePermission(`Authorize${shortHash(fn.node.path)}`, fn, sourceArn);
-    }
+    if (fn) this.invokePermissions.allowAuthorize(fn);
     this.authorizers.set(name, { authorizer, resource });
     return resource;
-  }
-
-  private addInvokePermission(id: string, fn: lambda.IFunction, sourceArn: string): void {
-    if (this.invokePermissions.has(id)) return;
-    this.invokePermissions.add(id);
-    fn.addPermission(id, { scope: this, principal: new iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn });
   }
 }

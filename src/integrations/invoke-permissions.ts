@@ -1,0 +1,31 @@
+import { Stack, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { shortHash } from '../render/hash';
+
+/**
+ * The Lambda permissions of one API (REST or HTTP): one per function for all its routes, and
+ * one per authorizer function, whose calls come from the API's `authorizers/*` ARNs.
+ */
+export class InvokePermissions {
+  private readonly granted = new Set<string>();
+
+  constructor(private readonly api: Construct, private readonly apiId: string) {}
+
+  /** Lets the API's routes, on every stage, invoke the function. */
+  public allowInvoke(fn: lambda.IFunction): void {
+    const sourceArn = Stack.of(this.api).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: '*/*/*' });
+    this.add(`Invoke${shortHash(fn.node.path)}`, fn, sourceArn);
+  }
+
+  /** Lets the API's authorizers invoke the function. */
+  public allowAuthorize(fn: lambda.IFunction): void {
+    const sourceArn = Stack.of(this.api).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: 'authorizers/*' });
+    this.add(`Authorize${shortHash(fn.node.path)}`, fn, sourceArn);
+  }
+
+  private add(id: string, fn: lambda.IFunction, sourceArn: string): void {
+    if (this.granted.has(id)) return;
+    this.granted.add(id);
+    fn.addPermission(id, { scope: this.api, principal: new iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn });
+  }
+}
