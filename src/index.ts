@@ -31,7 +31,8 @@ export { HttpAuthorizer, HttpAuthorization } from './http/http-authorizer';
 export type { JwtAuthorizerProps, HttpCognitoAuthorizerProps, HttpLambdaAuthorizerProps } from './http/http-authorizer';
 export { HttpIntegration } from './http/http-integration';
 export type {
-  HttpLambdaIntegrationOptions, HttpUrlIntegrationOptions, HttpSqsIntegrationOptions, HttpEventBridgeIntegrationOptions,
+  HttpLambdaIntegrationOptions, HttpUrlIntegrationOptions, HttpPrivateIntegrationOptions, HttpSqsIntegrationOptions,
+  HttpEventBridgeIntegrationOptions,
 } from './http/http-integration';
 export * from './http/http-route-options';
 export * from './http/http-stage-options';

@@ -2,11 +2,16 @@
 // Gateway validates itself (JWT), with a scope for writes; partners are judged by a Lambda
 // authorizer; an internal job signs with IAM. Routes go to a Lambda function (payload 2.0) and
 // a legacy HTTP backend, and orders straight into SQS (a first-class AWS service integration
-// with a role of its own); API Gateway answers CORS preflights; a beta stage is throttled harder.
-import { Duration, Stack, StackProps, aws_cognito as cognito, aws_iam as iam, aws_sqs as sqs } from 'aws-cdk-lib';
+// with a role of its own), and inventory requests through a VPC link to a private service found
+// in Cloud Map; API Gateway answers CORS preflights; a beta stage is throttled harder. Both
+// stages are served by the custom domain items.example.com, which turns execute-api off.
+import {
+  Duration, Stack, StackProps, aws_cognito as cognito, aws_ec2 as ec2, aws_iam as iam, aws_route53 as route53,
+  aws_servicediscovery as servicediscovery, aws_sqs as sqs,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
-import { GatewayHttpApi, HttpAuthorization, HttpAuthorizer, HttpIntegration } from '../../src';
+import { GatewayDomain, GatewayHttpApi, HttpAuthorization, HttpAuthorizer, HttpIntegration } from '../../src';
 
 export class HttpApiStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -35,6 +40,17 @@ export class HttpApiStack extends Stack {
 
     const orders = new sqs.Queue(this, 'OrdersQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
 
+    // A private inventory service in isolated subnets, registered in Cloud Map; the API reaches it
+    // through a VPC link whose security group may only talk to the VPC.
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 0,
+      subnetConfiguration: [{ name: 'services', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+      flowLogs: { all: {} },
+    });
+    const namespace = new servicediscovery.PrivateDnsNamespace(this, 'Namespace', { name: 'services.internal', vpc });
+    const inventory = namespace.createService('Inventory', { dnsRecordType: servicediscovery.DnsRecordType.SRV });
+
     const api = new GatewayHttpApi(this, 'Api', {
       description: 'Items, behind Cognito tokens',
       defaultAuthorization: HttpAuthorization.authorizer(users),
@@ -46,10 +62,17 @@ export class HttpApiStack extends Stack {
         'POST /items': { integration: items, authorization: HttpAuthorization.authorizer(users, ['items/write']), throttle: { rateLimit: 20, burstLimit: 40 } },
         'POST /orders': { integration: HttpIntegration.sqsSendMessage(orders) },
         'GET /partners/items': { integration: items, authorization: HttpAuthorization.authorizer(partners) },
+        'GET /inventory/{proxy+}': { integration: HttpIntegration.cloudMapService(inventory, { vpc, timeout: Duration.seconds(5) }) },
         'ANY /legacy/{proxy+}': { integration: HttpIntegration.url('https://legacy.example.com/{proxy}', { timeout: Duration.seconds(10) }) },
         'POST /internal/reindex': { integration: items, authorization: HttpAuthorization.iam() },
       },
     });
+
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: 'Z0123456789EXAMPLE', zoneName: 'example.com' });
+    const domain = new GatewayDomain(this, 'Domain', { domainName: 'items.example.com', hostedZone: zone });
+    const [live, beta] = api.stages;
+    domain.addHttpMapping(live, { basePath: 'v1' });
+    domain.addHttpMapping(beta, { basePath: 'beta' });
 
     const reindexJob = new iam.Role(this, 'ReindexJob', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     api.grantInvoke(reindexJob, 'POST', '/internal/reindex');

@@ -8,6 +8,8 @@ import { checkBasePath } from './base-path';
 import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
 import { checkSecurityPolicy, isEnhancedPolicy } from './security-policy';
 import { propError } from '../errors';
+import { IHttpGatewayStage } from '../http/http-gateway-stage';
+import { HttpApiStage } from '../http/http-stage';
 import { IGatewayStage } from '../stage/gateway-stage';
 import { ApiStage } from '../stage/stage';
 
@@ -42,6 +44,7 @@ export class GatewayDomain extends Construct {
   public readonly aliasRecord?: route53.ARecord;
 
   private readonly basePaths = new Map<string, string>();
+  private readonly securityPolicy: apigw.SecurityPolicy;
 
   constructor(scope: Construct, id: string, props: GatewayDomainProps) {
     super(scope, id);
@@ -54,6 +57,7 @@ export class GatewayDomain extends Construct {
         'REGIONAL or EDGE (a PRIVATE API is not served through a public custom domain)');
     }
     const securityPolicy = props.securityPolicy ?? apigw.SecurityPolicy.TLS_1_2;
+    this.securityPolicy = securityPolicy;
     checkSecurityPolicy(this, securityPolicy, this.endpointType);
     if (props.mutualTls && edge) {
       throw propError(this, 'mutualTls', 'with endpointType EDGE', 'mutual TLS on REGIONAL domains only');
@@ -110,20 +114,10 @@ export class GatewayDomain extends Construct {
     if (multiLevel && this.endpointType !== apigw.EndpointType.REGIONAL) {
       throw propError(this, prop, basePath, 'a single-level base path on an EDGE domain (several levels need REGIONAL)');
     }
-    const key = basePath ?? '';
-    const taken = this.basePaths.get(key);
-    if (taken) throw propError(this, prop, basePath ?? '(root)', `a base path no other mapping of the domain has (${taken} is served there)`);
-    const root = this.basePaths.get('');
-    if (root || (key === '' && this.basePaths.size > 0)) {
-      throw propError(this, prop, basePath ?? '(root)',
-        `a root mapping only as the domain's one mapping (API Gateway refuses others beside it); the domain already serves ${root ?? [...this.basePaths.values()].join(', ')}`);
-    }
     if (stage instanceof ApiStage && stage._mapToDomain() === apigw.EndpointType.PRIVATE) {
       throw propError(this, prop, stage.node.path, 'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
     }
-    this.basePaths.set(key, stage.node.path);
-
-    const id = `Mapping.${key === '' ? '(root)' : key.replace(/\//g, '|')}`;
+    const id = this.claimBasePath(prop, basePath, stage.node.path);
     if (multiLevel) {
       new apigwv2.CfnApiMapping(this, id, {
         domainName: this.cfnDomainName.ref,
@@ -139,6 +133,45 @@ export class GatewayDomain extends Construct {
         basePath,
       });
     }
+  }
+
+  /**
+   * Serves a stage of a GatewayHttpApi at a base path of the domain (the root by default), one
+   * level or several. HTTP APIs are served by REGIONAL domains with the TLS_1_2 policy only.
+   */
+  public addHttpMapping(stage: IHttpGatewayStage, options: DomainMappingOptions = {}): void {
+    const basePath = options.basePath;
+    const prop = `addHttpMapping(${stage.node.path}).basePath`;
+    checkBasePath(this, prop, basePath);
+    if (this.endpointType !== apigw.EndpointType.REGIONAL) {
+      throw propError(this, `addHttpMapping(${stage.node.path})`, `a domain with endpointType ${this.endpointType}`, 'a REGIONAL domain: HTTP APIs are not served at the edge');
+    }
+    if (isEnhancedPolicy(this.securityPolicy)) {
+      throw propError(this, `addHttpMapping(${stage.node.path})`, `a domain with securityPolicy ${this.securityPolicy}`,
+        'a domain with the TLS_1_2 policy: API Gateway refuses HTTP API mappings on domains with enhanced policies');
+    }
+    const id = this.claimBasePath(prop, basePath, stage.node.path);
+    if (stage instanceof HttpApiStage) stage._mapToDomain();
+    new apigwv2.CfnApiMapping(this, id, {
+      domainName: this.cfnDomainName.ref,
+      apiId: stage.stage.apiId,
+      stage: stage.stage.ref,
+      apiMappingKey: basePath,
+    });
+  }
+
+  /** Records a base path as served by a stage and returns the mapping's construct id. */
+  private claimBasePath(prop: string, basePath: string | undefined, stagePath: string): string {
+    const key = basePath ?? '';
+    const taken = this.basePaths.get(key);
+    if (taken) throw propError(this, prop, basePath ?? '(root)', `a base path no other mapping of the domain has (${taken} is served there)`);
+    const root = this.basePaths.get('');
+    if (root || (key === '' && this.basePaths.size > 0)) {
+      throw propError(this, prop, basePath ?? '(root)',
+        `a root mapping only as the domain's one mapping (API Gateway refuses others beside it); the domain already serves ${root ?? [...this.basePaths.values()].join(', ')}`);
+    }
+    this.basePaths.set(key, stagePath);
+    return `Mapping.${key === '' ? '(root)' : key.replace(/\//g, '|')}`;
   }
 }
 

@@ -53,7 +53,7 @@ export interface GatewayHttpApiProps {
   /**
    * Whether the default `execute-api` endpoint is disabled, so clients must use a custom domain.
    *
-   * @default false
+   * @default - true once a `GatewayDomain` serves a stage of the API (`addHttpMapping`), false otherwise
    */
   readonly disableExecuteApiEndpoint?: boolean;
 

@@ -1,9 +1,9 @@
-import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { GatewayHttpApiProps } from './gateway-http-api-props';
 import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-authorizer';
 import { IHttpGatewayStage } from './http-gateway-stage';
-import { HttpIntegrationConfig } from './http-integration';
+import { HttpIntegrationConfig, HttpVpcLinkTarget } from './http-integration';
 import { HttpRouteOptions } from './http-route-options';
 import { DEFAULT_HTTP_STAGE_NAME, HttpApiStage, HttpStageRoute, checkHttpStageName } from './http-stage';
 import { HttpStageOptions } from './http-stage-options';
@@ -47,9 +47,11 @@ export class GatewayHttpApi extends Construct {
   private readonly stageList: HttpApiStage[] = [];
   private readonly routeList: HttpStageRoute[] = [];
   private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
+  private readonly vpcLinks = new Map<string, { link: apigwv2.VpcLink; securityGroup: ec2.SecurityGroup }>();
   private readonly authorizers = new Map<string, { authorizer: HttpAuthorizer; resource: apigwv2.CfnAuthorizer }>();
   private readonly invokePermissions: InvokePermissions;
   private readonly logKey?: () => kms.IKey;
+  private domainInFront = false;
 
   constructor(scope: Construct, id: string, props: GatewayHttpApiProps = {}) {
     super(scope, id);
@@ -61,7 +63,8 @@ export class GatewayHttpApi extends Construct {
       description: props.description,
       protocolType: 'HTTP',
       corsConfiguration: cors && this.corsConfiguration(cors),
-      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+      // A custom domain in front turns the execute-api endpoint off, so the domain's TLS and mTLS cannot be bypassed.
+      disableExecuteApiEndpoint: Lazy.any({ produce: () => props.disableExecuteApiEndpoint ?? (this.domainInFront || undefined) }),
     });
     this.apiId = this.httpApi.ref;
     this.invokePermissions = new InvokePermissions(this, this.apiId);
@@ -133,6 +136,7 @@ export class GatewayHttpApi extends Construct {
       routes: () => this.routeList,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
       accessLogKey: this.logKey,
+      onDomainMapped: () => { this.domainInFront = true; },
     });
     this.stageList.push(stage);
     return stage;
@@ -192,6 +196,9 @@ export class GatewayHttpApi extends Construct {
         integrationMethod: config.integrationMethod,
         integrationSubtype: config.integrationSubtype,
         requestParameters: config.requestParameters,
+        connectionType: config.vpcLink && 'VPC_LINK',
+        connectionId: config.vpcLink && this.vpcLinkFor(config.vpcLink),
+        tlsConfig: config.serverNameToVerify ? { serverNameToVerify: config.serverNameToVerify } : undefined,
         credentialsArn: config.grant && this.serviceRole(`${id}Role`, config.grant).roleArn,
         payloadFormatVersion: config.payloadFormatVersion,
         timeoutInMillis: config.timeoutInMillis,
@@ -200,6 +207,31 @@ export class GatewayHttpApi extends Construct {
       if (config.function) this.invokePermissions.allowInvoke(config.function);
     }
     return integration;
+  }
+
+  /**
+   * The given link, or the API's own link into the backend's VPC (one per VPC). The link's
+   * security group may only reach the VPC's own addresses, and an ALB listener is opened to it.
+   */
+  private vpcLinkFor(target: HttpVpcLinkTarget): string {
+    if (target.link) return target.link.vpcLinkId;
+    const vpc = target.vpc!;
+    let own = this.vpcLinks.get(vpc.node.path);
+    if (!own) {
+      const id = `VpcLink${shortHash(vpc.node.path)}`;
+      const securityGroup = new ec2.SecurityGroup(this, `${id}SecurityGroup`, {
+        vpc,
+        description: `The VPC link of ${this.node.path} towards its private integrations`,
+        allowAllOutbound: false,
+      });
+      securityGroup.addEgressRule(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.allTcp(), 'Private integrations inside the VPC');
+      // The VPC's default selection: its private subnets, or its isolated ones when it has no private.
+      const subnets = { subnets: vpc.selectSubnets().subnets };
+      own = { link: new apigwv2.VpcLink(this, id, { vpc, subnets, securityGroups: [securityGroup] }), securityGroup };
+      this.vpcLinks.set(vpc.node.path, own);
+    }
+    if (target.backend?.connections.defaultPort) target.backend.connections.allowDefaultPortFrom(own.securityGroup, `From the VPC link of ${this.node.path}`);
+    return own.link.vpcLinkId;
   }
 
   /** The role API Gateway assumes for one AWS service integration, allowed that integration's action only. */

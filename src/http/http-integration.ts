@@ -1,5 +1,6 @@
 import {
-  Duration, Token, aws_events as events, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs, aws_stepfunctions as sfn,
+  Duration, Token, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_events as events,
+  aws_iam as iam, aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
@@ -44,6 +45,46 @@ export interface HttpUrlIntegrationOptions {
   readonly timeout?: Duration;
 }
 
+/** Options of a private integration: a load balancer listener or Cloud Map service reached through a VPC link. */
+export interface HttpPrivateIntegrationOptions {
+  /**
+   * The VPC link to reach the backend through.
+   *
+   * @default - the API's own VPC link for the backend's VPC (one per VPC, shared by its integrations)
+   */
+  readonly vpcLink?: apigwv2.IVpcLink;
+
+  /**
+   * The backend's VPC, where the API's VPC link is created. Needed for Cloud Map services and
+   * for imported listeners, whose load balancer's VPC is not known.
+   *
+   * @default - the listener's load balancer's VPC
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * The method API Gateway uses towards the backend; `ANY` passes the caller's on.
+   *
+   * @default 'ANY'
+   */
+  readonly method?: string;
+
+  /**
+   * How long API Gateway waits for the backend (50 ms to 30 s).
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * Calls the backend over TLS and verifies its certificate is for this name. Set it when the
+   * listener is HTTPS or TLS.
+   *
+   * @default - the backend is called over plain HTTP
+   */
+  readonly secureServerName?: string;
+}
+
 /** Options of an SQS SendMessage integration of an HTTP API. */
 export interface HttpSqsIntegrationOptions {
   /**
@@ -80,6 +121,20 @@ export interface HttpIntegrationConfig {
   readonly requestParameters?: { [name: string]: string };
   /** For AWS service integrations: allows the role API Gateway assumes to call the action. */
   readonly grant?: (role: iam.IGrantable) => void;
+  /** For private integrations: how the backend is reached. */
+  readonly vpcLink?: HttpVpcLinkTarget;
+  /** For private integrations over TLS: the name the backend's certificate must carry. */
+  readonly serverNameToVerify?: string;
+}
+
+/** Where a private integration's VPC link comes from. @internal */
+export interface HttpVpcLinkTarget {
+  /** A link given by the user. */
+  readonly link?: apigwv2.IVpcLink;
+  /** The VPC the API's own link is created in, when no link is given. */
+  readonly vpc?: ec2.IVpc;
+  /** The backend, opened to the API's own link on its default port (an ALB listener). */
+  readonly backend?: ec2.IConnectable;
 }
 
 /** The backend of an HTTP API route. */
@@ -105,8 +160,7 @@ export class HttpIntegration {
   public static url(url: string, options: HttpUrlIntegrationOptions = {}): HttpIntegration {
     return new HttpIntegration((scope, prop) => {
       checkPattern(scope, `${prop}.url`, url, /^https?:\/\/\S+$/, 'an http or https URL');
-      const method = options.method ?? 'ANY';
-      if (!Token.isUnresolved(method) && !HTTP_METHODS.includes(method)) throw propError(scope, `${prop}.method`, method, HTTP_METHODS.join(', '));
+      const method = checkedMethod(scope, prop, options.method);
       const timeout = checkedTimeout(scope, prop, options.timeout);
       return {
         key: `url ${url} ${method} ${timeout}`,
@@ -117,6 +171,26 @@ export class HttpIntegration {
         timeoutInMillis: timeout,
       };
     });
+  }
+
+  /** The request is passed to an Application Load Balancer listener through a VPC link. */
+  public static albListener(listener: elbv2.IApplicationListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
+    const vpc = listener instanceof elbv2.ApplicationListener ? listener.loadBalancer.vpc : undefined;
+    return HttpIntegration.privateIntegration(listener.listenerArn, listener.node.path, options, vpc, listener);
+  }
+
+  /** The request is passed to a Network Load Balancer listener through a VPC link. */
+  public static nlbListener(listener: elbv2.INetworkListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
+    const vpc = listener instanceof elbv2.NetworkListener ? listener.loadBalancer.vpc : undefined;
+    return HttpIntegration.privateIntegration(listener.listenerArn, listener.node.path, options, vpc);
+  }
+
+  /**
+   * The request is passed to an instance of a Cloud Map service through a VPC link. Give the
+   * `vpc` (or a `vpcLink`): a service does not know its VPC.
+   */
+  public static cloudMapService(service: servicediscovery.IService, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
+    return HttpIntegration.privateIntegration(service.serviceArn, service.node.path, options, undefined);
   }
 
   /** The request body becomes an SQS message (`SQS-SendMessage`); the caller gets SQS's answer. */
@@ -146,6 +220,33 @@ export class HttpIntegration {
     }, role => bus.grantPutEventsTo(role));
   }
 
+  private static privateIntegration(
+    uri: string, backendPath: string, options: HttpPrivateIntegrationOptions, backendVpc: ec2.IVpc | undefined, backend?: ec2.IConnectable,
+  ): HttpIntegration {
+    return new HttpIntegration((scope, prop) => {
+      const method = checkedMethod(scope, prop, options.method);
+      const timeout = checkedTimeout(scope, prop, options.timeout);
+      if (options.vpcLink && options.vpc) throw propError(scope, `${prop}.vpc`, options.vpc.node.path, 'no vpc when a vpcLink is given');
+      const vpc = options.vpc ?? backendVpc;
+      if (!options.vpcLink && !vpc) {
+        throw propError(scope, `${prop}.vpcLink`, 'undefined', `a vpcLink or the vpc of ${backendPath} (its VPC is not known here)`);
+      }
+      const serverName = options.secureServerName;
+      checkPattern(scope, `${prop}.secureServerName`, serverName, /^[a-zA-Z0-9*]([a-zA-Z0-9.*-]{0,251}[a-zA-Z0-9])?$/, 'a DNS name, e.g. orders.internal.example.com');
+      const link = options.vpcLink?.vpcLinkId ?? vpc!.node.path;
+      return {
+        key: `private ${uri} ${link} ${method} ${timeout} ${serverName ?? ''}`,
+        integrationType: 'HTTP_PROXY',
+        integrationUri: uri,
+        integrationMethod: method,
+        payloadFormatVersion: '1.0',
+        timeoutInMillis: timeout,
+        vpcLink: { link: options.vpcLink, vpc: options.vpcLink ? undefined : vpc, backend: options.vpcLink ? undefined : backend },
+        serverNameToVerify: serverName,
+      };
+    });
+  }
+
   /** A first-class AWS service integration: API Gateway calls the action with a role of its own. */
   private static awsService(
     key: string, integrationSubtype: string, requestParameters: { [name: string]: string }, grant: (role: iam.IGrantable) => void,
@@ -167,6 +268,11 @@ export class HttpIntegration {
   public _bind(scope: IConstruct, prop: string): HttpIntegrationConfig {
     return this.bind(scope, prop);
   }
+}
+
+function checkedMethod(scope: IConstruct, prop: string, method: string = 'ANY'): string {
+  if (!Token.isUnresolved(method) && !HTTP_METHODS.includes(method)) throw propError(scope, `${prop}.method`, method, HTTP_METHODS.join(', '));
+  return method;
 }
 
 function checkedTimeout(scope: IConstruct, prop: string, timeout: Duration | undefined): number {

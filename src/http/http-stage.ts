@@ -30,6 +30,8 @@ export interface HttpApiStageProps {
   readonly routes: () => readonly HttpStageRoute[];
   readonly arnForExecuteApi: (method: string, path: string, stage: string) => string;
   readonly accessLogKey?: () => kms.IKey;
+  /** Called when a custom domain serves the stage. */
+  readonly onDomainMapped: () => void;
 }
 
 /**
@@ -41,12 +43,14 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
   public readonly stageName: string;
   public readonly accessLogGroup?: logs.ILogGroup;
   private readonly arnForExecuteApi: HttpApiStageProps['arnForExecuteApi'];
+  private readonly onDomainMapped: () => void;
 
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
     super(scope, id);
     const o = props.options;
     this.stageName = o.stageName ?? DEFAULT_HTTP_STAGE_NAME;
     this.arnForExecuteApi = props.arnForExecuteApi;
+    this.onDomainMapped = props.onDomainMapped;
     checkThrottle(this, props.prop, { rateLimit: o.throttlingRateLimit, burstLimit: o.throttlingBurstLimit });
     for (const name of Object.keys(o.variables ?? {})) {
       checkPattern(this, `${props.prop}.variables`, name, /^[a-zA-Z0-9_]+$/, 'variable names of letters, digits and underscores');
@@ -102,6 +106,11 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
         }
       },
     });
+  }
+
+  /** Records that a custom domain serves the stage. @internal */
+  public _mapToDomain(): void {
+    this.onDomainMapped();
   }
 
   public get url(): string {
