@@ -12,6 +12,7 @@ import { LambdaApiStack } from './stacks/lambda-api-stack';
 import { LargeDefinitionStack } from './stacks/large-definition-stack';
 import { ReleasesStack } from './stacks/releases-stack';
 import { UsagePlansStack } from './stacks/usage-plans-stack';
+import { WebSocketChatStack } from './stacks/websocket-chat-stack';
 
 const app = new App({
   // Checks every template against aws-cdk-lib's bundled CloudFormation rules at synth.
@@ -35,4 +36,5 @@ new ReleasesStack(app, 'GatewayApiReleasesExample');
 new UsagePlansStack(app, 'GatewayApiUsagePlansExample');
 new AuthorizersStack(app, 'GatewayApiAuthorizersExample');
 new HttpApiStack(app, 'GatewayApiHttpExample');
+new WebSocketChatStack(app, 'GatewayApiWebSocketExample');
 addComplianceStages(app);

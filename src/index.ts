@@ -37,3 +37,15 @@ export type {
 export * from './http/http-route-options';
 export * from './http/http-stage-options';
 export * from './http/http-gateway-stage';
+export * from './websocket/gateway-websocket-api';
+export * from './websocket/gateway-websocket-api-props';
+export type { ConnectionsTableOptions } from './websocket/connections-table';
+export { WebSocketAuthorizer, WebSocketAuthorization } from './websocket/websocket-authorizer';
+export type { WebSocketLambdaAuthorizerProps } from './websocket/websocket-authorizer';
+export { WebSocketIntegration } from './websocket/websocket-integration';
+export type {
+  WebSocketLambdaIntegrationOptions, WebSocketUrlIntegrationOptions, WebSocketSqsIntegrationOptions,
+} from './websocket/websocket-integration';
+export * from './websocket/websocket-route-options';
+export * from './websocket/websocket-stage-options';
+export * from './websocket/websocket-gateway-stage';

@@ -5,11 +5,12 @@ import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-
 import { IHttpGatewayStage } from './http-gateway-stage';
 import { HttpIntegrationConfig, HttpVpcLinkTarget } from './http-integration';
 import { HttpRouteOptions } from './http-route-options';
-import { DEFAULT_HTTP_STAGE_NAME, HttpApiStage, HttpStageRoute, checkHttpStageName } from './http-stage';
+import { DEFAULT_HTTP_STAGE_NAME, HttpApiStage, checkHttpStageName } from './http-stage';
 import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { toCorsModel } from '../cors/cors';
 import { propError } from '../errors';
+import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { CorsModel } from '../model/api-model';
@@ -18,6 +19,7 @@ import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/co
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
 import { accessLogKey } from '../stage/access-log-key';
+import { V2StageRoute } from '../stage/v2-route-settings';
 import { checkThrottle } from '../usage/throttle';
 
 const DEFAULT_ROUTE_KEY = '$default';
@@ -45,7 +47,7 @@ export class GatewayHttpApi extends Construct {
 
   private readonly defaultAuthorization: HttpAuthorization;
   private readonly stageList: HttpApiStage[] = [];
-  private readonly routeList: HttpStageRoute[] = [];
+  private readonly routeList: V2StageRoute[] = [];
   private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
   private readonly vpcLinks = new Map<string, { link: apigwv2.VpcLink; securityGroup: ec2.SecurityGroup }>();
   private readonly authorizers = new Map<string, { authorizer: HttpAuthorizer; resource: apigwv2.CfnAuthorizer }>();
@@ -199,7 +201,7 @@ export class GatewayHttpApi extends Construct {
         connectionType: config.vpcLink && 'VPC_LINK',
         connectionId: config.vpcLink && this.vpcLinkFor(config.vpcLink),
         tlsConfig: config.serverNameToVerify ? { serverNameToVerify: config.serverNameToVerify } : undefined,
-        credentialsArn: config.grant && this.serviceRole(`${id}Role`, config.grant).roleArn,
+        credentialsArn: config.grant && integrationRole(this, `${id}Role`, config.grant).roleArn,
         payloadFormatVersion: config.payloadFormatVersion,
         timeoutInMillis: config.timeoutInMillis,
       });
@@ -232,13 +234,6 @@ export class GatewayHttpApi extends Construct {
     }
     if (target.backend?.connections.defaultPort) target.backend.connections.allowDefaultPortFrom(own.securityGroup, `From the VPC link of ${this.node.path}`);
     return own.link.vpcLinkId;
-  }
-
-  /** The role API Gateway assumes for one AWS service integration, allowed that integration's action only. */
-  private serviceRole(id: string, grant: (role: iam.IGrantable) => void): iam.Role {
-    const role = new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
-    grant(role);
-    return role;
   }
 
   /** One authorizer resource per name; two different authorizers may not share one. */

@@ -1,7 +1,4 @@
-import {
-  Annotations, Aspects, Aws, Lazy, RemovalPolicy, Stack,
-  aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs,
-} from 'aws-cdk-lib';
+import { Aws, RemovalPolicy, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { defaultHttpAccessLogFormat } from './http-access-log-format';
 import { IHttpGatewayStage } from './http-gateway-stage';
@@ -10,24 +7,18 @@ import { grantExecuteApi } from '../auth/execute-api-grant';
 import { propError } from '../errors';
 import { checkPattern } from '../model/checks';
 import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, STAGE_NAME } from '../stage/stage';
-import { ThrottleOptions, checkThrottle, limitsExceeded } from '../usage/throttle';
+import { V2StageRoute, throttledRouteSettings } from '../stage/v2-route-settings';
+import { checkThrottle } from '../usage/throttle';
 
 export const DEFAULT_HTTP_STAGE_NAME = '$default';
 const HTTP_STAGE_NAME = new RegExp(`^(\\$default|${STAGE_NAME.source.slice(1, -1)})$`);
-
-/** A route as stages see it. */
-export interface HttpStageRoute {
-  readonly routeKey: string;
-  readonly throttle?: ThrottleOptions;
-  readonly resource: apigwv2.CfnRoute;
-}
 
 /** What a stage needs from its API. */
 export interface HttpApiStageProps {
   readonly prop: string;
   readonly options: HttpStageOptions;
   readonly apiId: string;
-  readonly routes: () => readonly HttpStageRoute[];
+  readonly routes: () => readonly V2StageRoute[];
   readonly arnForExecuteApi: (method: string, path: string, stage: string) => string;
   readonly accessLogKey?: () => kms.IKey;
   /** Called when a custom domain serves the stage. */
@@ -64,8 +55,11 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
       removalPolicy: RemovalPolicy.RETAIN,
       encryptionKey: props.accessLogKey?.(),
     });
-    const limits = { rateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT, burstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT };
-    const detailedMetricsEnabled = o.detailedMetrics ?? true;
+    const defaults = {
+      throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
+      throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
+      detailedMetricsEnabled: o.detailedMetrics ?? true,
+    };
     this.stage = new apigwv2.CfnStage(this, 'Resource', {
       apiId: props.apiId,
       stageName: this.stageName,
@@ -76,36 +70,9 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
         destinationArn: this.accessLogGroup.logGroupArn,
         format: (o.accessLogFormat ?? defaultHttpAccessLogFormat()).toString(),
       },
-      defaultRouteSettings: { throttlingRateLimit: limits.rateLimit, throttlingBurstLimit: limits.burstLimit, detailedMetricsEnabled },
-      routeSettings: Lazy.any({
-        produce: () => {
-          const throttled = props.routes().filter(route => route.throttle);
-          if (throttled.length === 0) return undefined;
-          // A JSON property in CloudFormation's schema: its keys are written as the API expects them.
-          return Object.fromEntries(throttled.map(route => [route.routeKey, {
-            ThrottlingRateLimit: route.throttle!.rateLimit ?? limits.rateLimit,
-            ThrottlingBurstLimit: route.throttle!.burstLimit ?? limits.burstLimit,
-            DetailedMetricsEnabled: detailedMetricsEnabled,
-          }]));
-        },
-      }),
+      defaultRouteSettings: defaults,
     });
-
-    // Route settings name routes by key: the routes must exist before the stage refers to them.
-    Aspects.of(this).add({
-      visit: node => {
-        if (node !== this) return;
-        for (const route of props.routes()) {
-          if (!route.throttle) continue;
-          this.stage.node.addDependency(route.resource);
-          const reasons = limitsExceeded(route.throttle, limits, 'stage');
-          if (reasons.length > 0) {
-            Annotations.of(this).addWarningV2('cdk-gateway-api:routeThrottleAboveLimit',
-              `Route '${route.routeKey}' on stage ${this.stageName}: ${reasons.join('; ')}. API Gateway applies the lower limit.`);
-          }
-        }
-      },
-    });
+    this.stage.routeSettings = throttledRouteSettings(this, this.stage, props.routes, defaults);
   }
 
   /** Records that a custom domain serves the stage. @internal */

@@ -3,17 +3,21 @@ import { Construct } from 'constructs';
 import { shortHash } from '../render/hash';
 
 /**
- * The Lambda permissions of one API (REST or HTTP): one per function for all its routes, and
- * one per authorizer function, whose calls come from the API's `authorizers/*` ARNs.
+ * The Lambda permissions of one API (REST, HTTP or WebSocket): one per function for all its
+ * routes, and one per authorizer function, whose calls come from the API's `authorizers/*` ARNs.
  */
 export class InvokePermissions {
   private readonly granted = new Set<string>();
 
-  constructor(private readonly api: Construct, private readonly apiId: string) {}
+  /**
+   * @param routeArnPattern what follows the API id in its routes' ARNs: stage, method and path
+   * for REST and HTTP APIs (the default), stage and route key for WebSocket APIs
+   */
+  constructor(private readonly api: Construct, private readonly apiId: string, private readonly routeArnPattern = '*/*/*') {}
 
   /** Lets the API's routes, on every stage, invoke the function. */
   public allowInvoke(fn: lambda.IFunction): void {
-    const sourceArn = Stack.of(this.api).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: '*/*/*' });
+    const sourceArn = Stack.of(this.api).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: this.routeArnPattern });
     this.add(`Invoke${shortHash(fn.node.path)}`, fn, sourceArn);
   }
 

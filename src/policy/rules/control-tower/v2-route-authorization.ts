@@ -12,7 +12,7 @@ export const v2RouteAuthorization: Rule = {
   id: 'v2-route-authorization',
   severity: 'error',
   title: 'HTTP and WebSocket routes name an authorization type (AWS_IAM, JWT or CUSTOM)',
-  fix: 'Give the route an authorizer; in CloudFormation, AuthorizationType AWS_IAM, JWT or CUSTOM. For WebSocket routes after $connect, acknowledge: AWS authorizes a WebSocket connection only at $connect.',
+  fix: 'Give the route an authorizer; in CloudFormation, AuthorizationType AWS_IAM, JWT or CUSTOM. WebSocket routes after an authorized $connect cannot take one (AWS authorizes a connection only at $connect): GatewayWebSocketApi acknowledges those itself; acknowledge them likewise elsewhere.',
   resourceTypes: ['AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::ApiGatewayManagedOverrides'],
   mirrors: ['CT.APIGATEWAY.PR.5'],
   guard: `

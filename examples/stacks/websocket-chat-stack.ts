@@ -1,0 +1,60 @@
+// Capability: a WebSocket API — a chat. Clients connect with a token in the query string
+// (browsers cannot set handshake headers), judged by a Lambda authorizer at $connect; API
+// Gateway itself records each connection in a DynamoDB table with a TTL and removes it at
+// $disconnect. `sendMessage` broadcasts through the @connections API to every open connection;
+// `report` queues a message for moderators in SQS, with the sender's connection id; anything
+// else gets a help text back on the same connection (a two-way route).
+import { Stack, StackProps, aws_sqs as sqs } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { inlineFunction } from './inline-function';
+import { GatewayWebSocketApi, WebSocketAuthorization, WebSocketAuthorizer, WebSocketIntegration } from '../../src';
+
+export class WebSocketChatStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const authorizer = WebSocketAuthorizer.lambda(inlineFunction(this, 'ChatAuthorizer', [
+      'exports.handler = async (event) => ({',
+      '  principalId: "member",',
+      '  policyDocument: { Version: "2012-10-17", Statement: [{',
+      '    Action: "execute-api:Invoke", Effect: event.queryStringParameters?.token === "allow" ? "Allow" : "Deny", Resource: event.methodArn,',
+      '  }] },',
+      '});',
+    ]), { identitySources: ['route.request.querystring.token'] });
+
+    const broadcast = inlineFunction(this, 'Broadcast', [
+      'const { DynamoDBClient, ScanCommand } = require("@aws-sdk/client-dynamodb");',
+      'const { ApiGatewayManagementApiClient, PostToConnectionCommand } = require("@aws-sdk/client-apigatewaymanagementapi");',
+      'const db = new DynamoDBClient({});',
+      'const connections = new ApiGatewayManagementApiClient({ endpoint: process.env.CALLBACK_URL });',
+      'exports.handler = async (event) => {',
+      '  const { message } = JSON.parse(event.body);',
+      '  const { Items = [] } = await db.send(new ScanCommand({ TableName: process.env.TABLE_NAME, ProjectionExpression: "connectionId" }));',
+      '  await Promise.allSettled(Items.map(item => connections.send(new PostToConnectionCommand({',
+      '    ConnectionId: item.connectionId.S, Data: JSON.stringify({ from: event.requestContext.connectionId, message }),',
+      '  }))));',
+      '  return { statusCode: 200 };',
+      '};',
+    ]);
+    const help = inlineFunction(this, 'Help', [
+      'exports.handler = async () => ({ statusCode: 200, body: JSON.stringify({ actions: ["sendMessage", "report"] }) });',
+    ]);
+    const reports = new sqs.Queue(this, 'Reports', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
+
+    const chat = new GatewayWebSocketApi(this, 'Chat', {
+      description: 'A chat: broadcast, report, help',
+      connect: { authorization: WebSocketAuthorization.authorizer(authorizer), throttle: { rateLimit: 50, burstLimit: 100 } },
+      connectionsTable: {},
+      routes: {
+        sendMessage: { integration: WebSocketIntegration.lambda(broadcast) },
+        report: { integration: WebSocketIntegration.sqsSendMessage(reports) },
+        $default: { integration: WebSocketIntegration.lambda(help), returnResponse: true },
+      },
+    });
+
+    chat.connectionsTable!.grantReadData(broadcast);
+    chat.defaultStage.grantManageConnections(broadcast);
+    broadcast.addEnvironment('TABLE_NAME', chat.connectionsTable!.tableName);
+    broadcast.addEnvironment('CALLBACK_URL', chat.callbackUrl);
+  }
+}

@@ -1,0 +1,254 @@
+import {
+  Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ConnectionsTable, connectionsTable } from './connections-table';
+import { GatewayWebSocketApiProps } from './gateway-websocket-api-props';
+import { acknowledgeConnectionAuthorization } from './route-acknowledgments';
+import { WebSocketAuthorization, WebSocketAuthorizer } from './websocket-authorizer';
+import { IWebSocketGatewayStage } from './websocket-gateway-stage';
+import { DEFAULT_TEMPLATE_KEY, WebSocketIntegration, WebSocketIntegrationConfig } from './websocket-integration';
+import { WebSocketRouteOptions } from './websocket-route-options';
+import { WebSocketApiStage } from './websocket-stage';
+import { WebSocketStageOptions } from './websocket-stage-options';
+import { propError } from '../errors';
+import { integrationRole } from '../integrations/integration-role';
+import { InvokePermissions } from '../integrations/invoke-permissions';
+import { lambdaInvocationUri } from '../integrations/lambda-uri';
+import { checkPattern } from '../model/checks';
+import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
+import { validateItself } from '../policy/self-validation';
+import { shortHash } from '../render/hash';
+import { accessLogKey } from '../stage/access-log-key';
+import { cloudWatchAccount } from '../stage/cloudwatch-role';
+import { DEFAULT_STAGE_NAME } from '../stage/stage';
+import { V2StageRoute } from '../stage/v2-route-settings';
+import { ThrottleOptions, checkThrottle } from '../usage/throttle';
+
+const CONNECT = '$connect';
+const DISCONNECT = '$disconnect';
+const DEFAULT_ROUTE = '$default';
+/** `$default`, or a custom key: anything not starting with `$`, 1 to 128 characters. */
+const MESSAGE_ROUTE_KEY = /^(\$default|[^$\s][^\s]{0,127})$/;
+const ROUTE_SELECTION_EXPRESSION = /^(\$request\.body\.[A-Za-z0-9_.-]+|\$default|\$\{request\.body\.[A-Za-z0-9_.-]+\}.*)$/;
+
+/**
+ * A production-grade Amazon API Gateway WebSocket API: `$connect` behind IAM or a Lambda
+ * authorizer, `$disconnect`, `$default` and custom routes to Lambda, HTTP and AWS integrations,
+ * two-way routes, an optional connections table API Gateway keeps by itself, and auto-deployed
+ * stages with JSON access logs, execution logs, metrics and throttling per stage and route.
+ *
+ * ```ts
+ * const chat = new GatewayWebSocketApi(this, 'Chat', {
+ *   connect: { authorization: WebSocketAuthorization.authorizer(WebSocketAuthorizer.lambda(authFn)) },
+ *   connectionsTable: {},
+ *   routes: { sendMessage: { integration: WebSocketIntegration.lambda(sendFn) } },
+ * });
+ * chat.connectionsTable!.grantReadData(sendFn);
+ * chat.defaultStage.grantManageConnections(sendFn);
+ * ```
+ */
+export class GatewayWebSocketApi extends Construct {
+  /** The API resource. */
+  public readonly webSocketApi: apigwv2.CfnApi;
+  /** The id of the API. */
+  public readonly apiId: string;
+  /** The compliance standard the API is built for. */
+  public readonly compliance: Compliance;
+  /** The table of open connections, when the API keeps one. */
+  public readonly connectionsTable?: dynamodb.ITable;
+  /** The account's API Gateway CloudWatch role setting, when the library made it. */
+  public readonly cloudWatchAccount?: apigw.CfnAccount;
+
+  private readonly stageList: WebSocketApiStage[] = [];
+  private readonly routeList: V2StageRoute[] = [];
+  private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
+  private readonly invokePermissions: InvokePermissions;
+  private readonly logKey?: () => kms.IKey;
+  private readonly table?: ConnectionsTable;
+  private connectAuthorized = false;
+
+  constructor(scope: Construct, id: string, props: GatewayWebSocketApiProps = {}) {
+    super(scope, id);
+    this.compliance = props.compliance ?? Compliance.AWS_SOLUTIONS;
+    const routeSelectionExpression = props.routeSelectionExpression ?? '$request.body.action';
+    checkPattern(this, 'routeSelectionExpression', routeSelectionExpression, ROUTE_SELECTION_EXPRESSION,
+      '$request.body.<property>, ${request.body.<property>} combinations, or $default');
+    this.webSocketApi = new apigwv2.CfnApi(this, 'Resource', {
+      name: props.apiName ?? id,
+      description: props.description,
+      protocolType: 'WEBSOCKET',
+      routeSelectionExpression,
+    });
+    this.apiId = this.webSocketApi.ref;
+    this.invokePermissions = new InvokePermissions(this, this.apiId, '*/*');
+    if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
+    if (complianceDefaults(this.compliance).encryptedLogs) {
+      let key: kms.IKey | undefined;
+      this.logKey = () => (key ??= accessLogKey(this));
+    }
+    if (props.connectionsTable) {
+      this.table = connectionsTable(this, 'connectionsTable', props.connectionsTable);
+      this.connectionsTable = this.table.table;
+    }
+
+    const stages = props.stages ?? [{}];
+    if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
+    for (const options of stages) this.addStage(options);
+
+    this.addConnectRoute(props);
+    const disconnect = props.disconnect?.integration ?? this.table?.disconnect;
+    if (disconnect) this.addLifecycleRoute(DISCONNECT, 'disconnect', disconnect);
+    for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
+    if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
+  }
+
+  /** The API's stages, in the order they were added. */
+  public get stages(): IWebSocketGatewayStage[] {
+    return [...this.stageList];
+  }
+
+  /** The first stage. */
+  public get defaultStage(): IWebSocketGatewayStage {
+    return this.stageList[0];
+  }
+
+  /** The URL clients connect to on the first stage. */
+  public get url(): string {
+    return this.defaultStage.url;
+  }
+
+  /** The `@connections` management URL of the first stage. */
+  public get callbackUrl(): string {
+    return this.defaultStage.callbackUrl;
+  }
+
+  /**
+   * Adds a message route: `$default`, or a custom key the route selection expression yields,
+   * e.g. `api.addRoute('sendMessage', { integration: WebSocketIntegration.lambda(fn) })`.
+   */
+  public addRoute(routeKey: string, options: WebSocketRouteOptions): void {
+    const prop = `routes['${routeKey}']`;
+    checkPattern(this, prop, routeKey, MESSAGE_ROUTE_KEY,
+      '$default, or a custom key of 1 to 128 characters without spaces, not starting with "$" ($connect and $disconnect are the connect and disconnect props)');
+    const config = options.integration._bind(this, `${prop}.integration`);
+    const route = this.route(routeKey, prop, config, WebSocketAuthorization.none(), options.throttle);
+    if (!options.returnResponse) return;
+    // A two-way route: the integration's answer goes to the client (a non-proxy one's through a $default integration response).
+    route.routeResponseSelectionExpression = DEFAULT_ROUTE;
+    new apigwv2.CfnRouteResponse(this, `RouteResponse[${routeKey}]`, { apiId: this.apiId, routeId: route.ref, routeResponseKey: DEFAULT_ROUTE });
+    if (!config.integrationType.endsWith('_PROXY')) this.integrationResponse(config);
+  }
+
+  /** Adds a stage, e.g. `api.addStage({ stageName: 'beta' })`. Stage names are unique within the API. */
+  public addStage(options: WebSocketStageOptions): IWebSocketGatewayStage {
+    const prop = `stages[${this.stageList.length}]`;
+    const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
+    if (this.stageList.some(s => s.stageName === stageName)) {
+      throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stageName).join(', ')})`);
+    }
+    const stage = new WebSocketApiStage(this, `Stage.${stageName}`, {
+      prop,
+      options,
+      apiId: this.apiId,
+      routes: () => this.routeList,
+      executeApiArn: resource => this.executeApiArn(resource),
+      accessLogKey: this.logKey,
+      cloudWatchAccount: this.cloudWatchAccount,
+    });
+    this.stageList.push(stage);
+    return stage;
+  }
+
+  /** Allows a principal to connect on every stage, when `$connect` is IAM-authorized. */
+  public grantConnect(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.executeApiArn(`*/${CONNECT}`)] });
+  }
+
+  /** Allows a principal to post to, read and close connections on every stage through the `@connections` API. */
+  public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [this.executeApiArn('*/*/@connections/*')] });
+  }
+
+  private executeApiArn(resource: string): string {
+    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: resource });
+  }
+
+  private addConnectRoute(props: GatewayWebSocketApiProps): void {
+    const options = props.connect ?? {};
+    const integration = options.integration ?? this.table?.connect;
+    if (!integration) throw propError(this, 'connect.integration', 'undefined', 'an integration, or a connectionsTable whose PutItem runs at $connect');
+    const authorization = options.authorization ?? WebSocketAuthorization.iam();
+    this.route(CONNECT, 'connect', integration._bind(this, 'connect.integration'), authorization, options.throttle);
+    this.connectAuthorized = authorization.authorizationType !== 'NONE';
+  }
+
+  private addLifecycleRoute(routeKey: string, prop: string, integration: WebSocketIntegration): void {
+    this.route(routeKey, prop, integration._bind(this, `${prop}.integration`), WebSocketAuthorization.none());
+  }
+
+  private route(
+    routeKey: string, prop: string, config: WebSocketIntegrationConfig, authorization: WebSocketAuthorization, throttle?: ThrottleOptions,
+  ): apigwv2.CfnRoute {
+    if (this.routeList.some(route => route.routeKey === routeKey)) throw propError(this, 'routes', routeKey, 'each route key once');
+    checkThrottle(this, `${prop}.throttle`, throttle);
+    const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
+    const resource = new apigwv2.CfnRoute(this, `Route[${routeKey}]`, {
+      apiId: this.apiId,
+      routeKey,
+      target: `integrations/${this.integrationFor(config).ref}`,
+      authorizationType: authorization.authorizationType,
+      authorizerId: authorizer?.ref,
+    });
+    // $connect is always the first route, so whether it is authorized is known here.
+    if (routeKey !== CONNECT && this.connectAuthorized) acknowledgeConnectionAuthorization(resource);
+    this.routeList.push({ routeKey, throttle, resource });
+    return resource;
+  }
+
+  /** One integration resource per distinct backend, shared by its routes. */
+  private integrationFor(config: WebSocketIntegrationConfig): apigwv2.CfnIntegration {
+    const id = `Integration${shortHash(config.key)}`;
+    let integration = this.integrations.get(id);
+    if (!integration) {
+      integration = new apigwv2.CfnIntegration(this, id, {
+        apiId: this.apiId,
+        integrationType: config.integrationType,
+        integrationUri: config.integrationUri,
+        integrationMethod: config.integrationMethod,
+        timeoutInMillis: config.timeoutInMillis,
+        requestParameters: config.requestParameters,
+        requestTemplates: config.requestTemplates,
+        // The template is the one keyed `$default`, whatever the message.
+        templateSelectionExpression: config.requestTemplates ? `\\${DEFAULT_TEMPLATE_KEY}` : undefined,
+        credentialsArn: config.grant && integrationRole(this, `${id}Role`, config.grant).roleArn,
+      });
+      this.integrations.set(id, integration);
+      if (config.function) this.invokePermissions.allowInvoke(config.function);
+    }
+    return integration;
+  }
+
+  /** The answer of a non-proxy integration of a two-way route, passed on as it is. */
+  private integrationResponse(config: WebSocketIntegrationConfig): void {
+    const id = `Integration${shortHash(config.key)}`;
+    if (this.node.tryFindChild(`${id}Response`)) return;
+    new apigwv2.CfnIntegrationResponse(this, `${id}Response`, {
+      apiId: this.apiId,
+      integrationId: this.integrations.get(id)!.ref,
+      integrationResponseKey: DEFAULT_ROUTE,
+    });
+  }
+
+  private authorizerFor(authorizer: WebSocketAuthorizer): apigwv2.CfnAuthorizer {
+    const config = authorizer._bind(this);
+    this.invokePermissions.allowAuthorize(config.function);
+    return new apigwv2.CfnAuthorizer(this, `Authorizer.${authorizer.authorizerName}`, {
+      apiId: this.apiId,
+      name: authorizer.authorizerName,
+      authorizerType: 'REQUEST',
+      authorizerUri: lambdaInvocationUri(config.function),
+      identitySource: config.identitySource,
+    });
+  }
+}
