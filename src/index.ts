@@ -49,3 +49,4 @@ export type {
 export * from './websocket/websocket-route-options';
 export * from './websocket/websocket-stage-options';
 export * from './websocket/websocket-gateway-stage';
+export * from './stage/v2-stage-options';

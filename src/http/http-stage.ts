@@ -1,14 +1,14 @@
-import { Aws, RemovalPolicy, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { Aws, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { defaultHttpAccessLogFormat } from './http-access-log-format';
+
 import { IHttpGatewayStage } from './http-gateway-stage';
 import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
-import { propError } from '../errors';
 import { checkPattern } from '../model/checks';
-import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, STAGE_NAME } from '../stage/stage';
-import { V2StageRoute, throttledRouteSettings } from '../stage/v2-route-settings';
-import { checkThrottle } from '../usage/throttle';
+import { STAGE_NAME } from '../stage/stage';
+import { defaultHttpAccessLogFormat } from '../stage/v2-access-log-format';
+import { V2StageRoute } from '../stage/v2-route-settings';
+import { v2StageResource } from '../stage/v2-stage';
 
 export const DEFAULT_HTTP_STAGE_NAME = '$default';
 const HTTP_STAGE_NAME = new RegExp(`^(\\$default|${STAGE_NAME.source.slice(1, -1)})$`);
@@ -42,37 +42,11 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
     this.stageName = o.stageName ?? DEFAULT_HTTP_STAGE_NAME;
     this.arnForExecuteApi = props.arnForExecuteApi;
     this.onDomainMapped = props.onDomainMapped;
-    checkThrottle(this, props.prop, { rateLimit: o.throttlingRateLimit, burstLimit: o.throttlingBurstLimit });
-    for (const name of Object.keys(o.variables ?? {})) {
-      checkPattern(this, `${props.prop}.variables`, name, /^[a-zA-Z0-9_]+$/, 'variable names of letters, digits and underscores');
-    }
-    if (o.accessLogging === false && o.accessLogGroup) {
-      throw propError(this, `${props.prop}.accessLogGroup`, o.accessLogGroup.node.path, 'no log group when accessLogging is false');
-    }
-
-    this.accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(this, 'AccessLogs', {
-      retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
-      encryptionKey: props.accessLogKey?.(),
-    });
-    const defaults = {
-      throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
-      throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
-      detailedMetricsEnabled: o.detailedMetrics ?? true,
-    };
-    this.stage = new apigwv2.CfnStage(this, 'Resource', {
-      apiId: props.apiId,
+    ({ stage: this.stage, accessLogGroup: this.accessLogGroup } = v2StageResource(this, {
+      ...props,
       stageName: this.stageName,
-      description: o.description,
-      autoDeploy: true,
-      stageVariables: o.variables,
-      accessLogSettings: this.accessLogGroup && {
-        destinationArn: this.accessLogGroup.logGroupArn,
-        format: (o.accessLogFormat ?? defaultHttpAccessLogFormat()).toString(),
-      },
-      defaultRouteSettings: defaults,
-    });
-    this.stage.routeSettings = throttledRouteSettings(this, this.stage, props.routes, defaults);
+      defaultAccessLogFormat: defaultHttpAccessLogFormat(),
+    }));
   }
 
   /** Records that a custom domain serves the stage. @internal */

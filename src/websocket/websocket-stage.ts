@@ -1,16 +1,14 @@
-import {
-  Annotations, Aws, RemovalPolicy, Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs,
-} from 'aws-cdk-lib';
+import { Annotations, Aws, Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { defaultWebSocketAccessLogFormat } from './websocket-access-log-format';
+
 import { IWebSocketGatewayStage } from './websocket-gateway-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
-import { propError } from '../errors';
 import { checkPattern } from '../model/checks';
-import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_STAGE_NAME, STAGE_NAME } from '../stage/stage';
-import { V2StageRoute, throttledRouteSettings } from '../stage/v2-route-settings';
-import { checkThrottle } from '../usage/throttle';
+import { DEFAULT_STAGE_NAME, STAGE_NAME } from '../stage/stage';
+import { defaultWebSocketAccessLogFormat } from '../stage/v2-access-log-format';
+import { V2StageRoute } from '../stage/v2-route-settings';
+import { v2StageResource } from '../stage/v2-stage';
 
 /** What a stage needs from its API. */
 export interface WebSocketApiStageProps {
@@ -41,44 +39,22 @@ export class WebSocketApiStage extends Construct implements IWebSocketGatewaySta
     this.stageName = o.stageName ?? DEFAULT_STAGE_NAME;
     this.executeApiArn = props.executeApiArn;
     checkPattern(this, `${props.prop}.stageName`, this.stageName, STAGE_NAME, 'letters, digits, hyphens and underscores, 1 to 128 characters');
-    checkThrottle(this, props.prop, { rateLimit: o.throttlingRateLimit, burstLimit: o.throttlingBurstLimit });
-    for (const name of Object.keys(o.variables ?? {})) {
-      checkPattern(this, `${props.prop}.variables`, name, /^[a-zA-Z0-9_]+$/, 'variable names of letters, digits and underscores');
-    }
-    if (o.accessLogging === false && o.accessLogGroup) {
-      throw propError(this, `${props.prop}.accessLogGroup`, o.accessLogGroup.node.path, 'no log group when accessLogging is false');
-    }
     const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && !props.cloudWatchAccount) {
       Annotations.of(this).addWarningV2('cdk-gateway-api:executionLogsNeedAccountRole',
         `${props.prop}.loggingLevel is ${loggingLevel} and cloudWatchRole is false: the account's API Gateway CloudWatch role must be set elsewhere, or deployment fails.`);
     }
+    if (o.dataTraceEnabled === true) {
+      Annotations.of(this).addWarningV2('cdk-gateway-api:dataTraceOn',
+        `${props.prop}.dataTraceEnabled is true: whole messages, secrets and personal data included, go to the execution log.`);
+    }
 
-    this.accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(this, 'AccessLogs', {
-      retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
-      encryptionKey: props.accessLogKey?.(),
-    });
-    const defaults = {
-      throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
-      throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
-      detailedMetricsEnabled: o.detailedMetrics ?? true,
-      loggingLevel,
-      dataTraceEnabled: o.dataTraceEnabled ?? false,
-    };
-    this.stage = new apigwv2.CfnStage(this, 'Resource', {
-      apiId: props.apiId,
+    ({ stage: this.stage, accessLogGroup: this.accessLogGroup } = v2StageResource(this, {
+      ...props,
       stageName: this.stageName,
-      description: o.description,
-      autoDeploy: true,
-      stageVariables: o.variables,
-      accessLogSettings: this.accessLogGroup && {
-        destinationArn: this.accessLogGroup.logGroupArn,
-        format: (o.accessLogFormat ?? defaultWebSocketAccessLogFormat()).toString(),
-      },
-      defaultRouteSettings: defaults,
-    });
-    this.stage.routeSettings = throttledRouteSettings(this, this.stage, props.routes, defaults);
+      defaultAccessLogFormat: defaultWebSocketAccessLogFormat(),
+      logging: { loggingLevel, dataTraceEnabled: o.dataTraceEnabled ?? false },
+    }));
     if (props.cloudWatchAccount) this.stage.node.addDependency(props.cloudWatchAccount);
   }
 

@@ -204,6 +204,11 @@ describe('GatewayWebSocketApi', () => {
     Annotations.fromStack(stack).hasWarning('/Test/Chat/Stage.live', Match.stringLikeRegexp('cloudWatchRole is false'));
   });
 
+  test('whole messages in the execution log are warned about', () => {
+    const { stack } = synth(() => ({ connectionsTable: {}, stages: [{ dataTraceEnabled: true }] }));
+    Annotations.fromStack(stack).hasWarning('/Test/Chat/Stage.prod', Match.stringLikeRegexp('dataTraceEnabled is true'));
+  });
+
   describe('refuses at synth what API Gateway would refuse at deploy', () => {
     test.each<[string, (stack: Stack) => GatewayWebSocketApiProps, RegExp]>([
       ['no $connect integration and no table', () => ({}),
@@ -224,7 +229,7 @@ describe('GatewayWebSocketApi', () => {
       }), /identitySources\[0\]: "\$request\.header\.Authorization" is not allowed\. Allowed: route\.request\.header\.<name>/],
       ['a $default stage name', () => ({ connectionsTable: {}, stages: [{ stageName: '$default' }] }), /stages\[0\]\.stageName: "\$default" is not allowed/],
       ['two stages of one name', () => ({ connectionsTable: {}, stages: [{}, {}] }), /stages\[1\]\.stageName: "prod" is not allowed\. Allowed: a name no other stage/],
-      ['a bad URL', s => ({ connectionsTable: {}, routes: { x: { integration: WebSocketIntegration.url('backend.example.com') } } }),
+      ['a bad URL', () => ({ connectionsTable: {}, routes: { x: { integration: WebSocketIntegration.url('backend.example.com') } } }),
         /routes\['x'\]\.integration\.url/],
     ])('%s', (_name, build, message) => {
       const stack = newStack();
