@@ -1,7 +1,7 @@
 import { Duration, Stack, Validations, aws_apigateway as apigw, aws_iam as iam, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
-  GatewayWebSocketApi, GatewayWebSocketApiProps, WebSocketAuthorization, WebSocketAuthorizer, WebSocketIntegration,
+  Compliance, GatewayWebSocketApi, GatewayWebSocketApiProps, WebSocketAuthorization, WebSocketAuthorizer, WebSocketIntegration,
 } from '../../src';
 import { newFunction, newStack } from '../util';
 
@@ -235,5 +235,17 @@ describe('GatewayWebSocketApi', () => {
       const stack = newStack();
       expect(() => new GatewayWebSocketApi(stack, 'Chat', build(stack))).toThrow(message);
     });
+  });
+});
+
+describe('GatewayWebSocketApi under a strict compliance preset', () => {
+  test.each([Compliance.NIST_800_53_R5, Compliance.PCI_DSS_321, Compliance.HIPAA_SECURITY])('%s: access logs under a customer-managed key, and the API passes its own rules', compliance => {
+    const { template } = synth(stack => ({
+      compliance,
+      connect: { authorization: WebSocketAuthorization.authorizer(WebSocketAuthorizer.lambda(newFunction(stack, 'Auth'))) },
+      connectionsTable: {},
+      routes: { $default: { integration: WebSocketIntegration.lambda(newFunction(stack, 'Default')) } },
+    }));
+    template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogKey'), 'Arn'] } });
   });
 });
