@@ -136,7 +136,7 @@ export class GatewayWebSocketApi extends Construct {
     if (!options.returnResponse) return;
     // A two-way route: the integration's answer goes to the client (a non-proxy one's through a $default integration response).
     route.routeResponseSelectionExpression = DEFAULT_ROUTE;
-    new apigwv2.CfnRouteResponse(this, `RouteResponse[${routeKey}]`, { apiId: this.apiId, routeId: route.ref, routeResponseKey: DEFAULT_ROUTE });
+    new apigwv2.CfnRouteResponse(this, `RouteResponse[${routeKey.replace(/\//g, '|')}]`, { apiId: this.apiId, routeId: route.ref, routeResponseKey: DEFAULT_ROUTE });
     if (!config.integrationType.endsWith('_PROXY')) this.integrationResponse(config);
   }
 
@@ -193,7 +193,7 @@ export class GatewayWebSocketApi extends Construct {
     if (this.routeList.some(route => route.routeKey === routeKey)) throw propError(this, 'routes', routeKey, 'each route key once');
     checkThrottle(this, `${prop}.throttle`, throttle);
     const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
-    const resource = new apigwv2.CfnRoute(this, `Route[${routeKey}]`, {
+    const resource = new apigwv2.CfnRoute(this, `Route[${routeKey.replace(/\//g, '|')}]`, {
       apiId: this.apiId,
       routeKey,
       target: `integrations/${this.integrationFor(config).ref}`,

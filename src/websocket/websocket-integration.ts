@@ -41,7 +41,8 @@ export interface WebSocketUrlIntegrationOptions {
 /** Options of an SQS SendMessage integration of a WebSocket API. */
 export interface WebSocketSqsIntegrationOptions {
   /**
-   * The message group of a FIFO queue. Messages of one group keep their order.
+   * The message group of a FIFO queue (which needs content-based deduplication): a literal, or
+   * `$context.connectionId` to keep each connection's messages in order.
    *
    * @default - none (a standard queue)
    */
@@ -105,8 +106,8 @@ export class WebSocketIntegration {
    */
   public static sqsSendMessage(queue: sqs.IQueue, options: WebSocketSqsIntegrationOptions = {}): WebSocketIntegration {
     return new WebSocketIntegration((scope, prop) => {
-      checkPattern(scope, `${prop}.messageGroupId`, options.messageGroupId, /^[\w!"#$%&'()*+,\-./:;<=>?@[\\\]^`{|}~]{1,128}$/,
-        '1 to 128 letters, digits and punctuation');
+      checkPattern(scope, `${prop}.messageGroupId`, options.messageGroupId, /^(\$context\.[A-Za-z.]+|[\w.:-]{1,128})$/,
+        '$context.<variable>, or 1 to 128 letters, digits, "_", ".", ":" and "-"');
       const group = options.messageGroupId ? `&MessageGroupId=$util.urlEncode("${options.messageGroupId}")` : '';
       return {
         key: `sqs ${queue.node.path} ${options.messageGroupId ?? ''}`,

@@ -209,6 +209,22 @@ describe('GatewayWebSocketApi', () => {
     Annotations.fromStack(stack).hasWarning('/Test/Chat/Stage.prod', Match.stringLikeRegexp('dataTraceEnabled is true'));
   });
 
+  test('a FIFO queue keeps each connection\'s messages in order; route keys may hold slashes', () => {
+    const { template } = synth(stack => ({
+      connectionsTable: {},
+      routes: {
+        'chat/send': {
+          integration: WebSocketIntegration.sqsSendMessage(
+            new sqs.Queue(stack, 'Inbox', { fifo: true, contentBasedDeduplication: true, enforceSSL: true }), { messageGroupId: '$context.connectionId' }),
+        },
+      },
+    }));
+    expect(routeByKey(template, 'chat/send')).toBeDefined();
+    const integration = Object.values(template.findResources('AWS::ApiGatewayV2::Integration'))
+      .find((i: any) => JSON.stringify(i.Properties.IntegrationUri).includes(':sqs:path/')) as any;
+    expect(integration.Properties.RequestTemplates.$default).toContain('&MessageGroupId=$util.urlEncode("$context.connectionId")');
+  });
+
   describe('refuses at synth what API Gateway would refuse at deploy', () => {
     test.each<[string, (stack: Stack) => GatewayWebSocketApiProps, RegExp]>([
       ['no $connect integration and no table', () => ({}),
@@ -229,6 +245,9 @@ describe('GatewayWebSocketApi', () => {
       }), /identitySources\[0\]: "\$request\.header\.Authorization" is not allowed\. Allowed: route\.request\.header\.<name>/],
       ['a $default stage name', () => ({ connectionsTable: {}, stages: [{ stageName: '$default' }] }), /stages\[0\]\.stageName: "\$default" is not allowed/],
       ['two stages of one name', () => ({ connectionsTable: {}, stages: [{}, {}] }), /stages\[1\]\.stageName: "prod" is not allowed\. Allowed: a name no other stage/],
+      ['a message group that would break the template', s => ({
+        connectionsTable: {}, routes: { x: { integration: WebSocketIntegration.sqsSendMessage(new sqs.Queue(s, 'Q'), { messageGroupId: 'a"b' }) } },
+      }), /routes\['x'\]\.integration\.messageGroupId: "a\\"b" is not allowed/],
       ['a bad URL', () => ({ connectionsTable: {}, routes: { x: { integration: WebSocketIntegration.url('backend.example.com') } } }),
         /routes\['x'\]\.integration\.url/],
     ])('%s', (_name, build, message) => {
