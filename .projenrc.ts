@@ -35,7 +35,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `aws-cdk-lib@${CDK_DEV_VERSION}`, 'constructs@^10.5.1', `aws-cdk@${CDK_CLI_VERSION}`,
     // The policy engines the validator's parity suite and the example app run.
     'cdk-nag@3.0.2', '@cdklabs/cdk-validator-cfnguard@0.0.62',
+    // A standard OpenAPI 3 parser and validator, for the exported documents.
+    '@apidevtools/swagger-parser@^12',
   ],
+
+  // Read OpenAPI documents written in YAML (bundled: never part of the public API).
+  bundledDeps: ['yaml@^2'],
 
   // The policy validator's CLI, for any CloudFormation template.
   bin: { 'gateway-policy': 'lib/cli/gateway-policy.js' },

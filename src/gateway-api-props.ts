@@ -4,6 +4,8 @@ import { Authorization } from './auth/authorization';
 import { CorsOptions } from './cors/cors-options';
 import { CustomDomainOptions } from './domain/domain-options';
 import { RequestValidation, RouteOptions } from './model/route-options';
+import { ApiMonitoringProps } from './observability/monitoring-props';
+import { OpenApiDocument } from './openapi/openapi-document';
 import { Compliance } from './policy/compliance';
 import { GatewayResponseOptions } from './responses/gateway-response-options';
 import { StageOptions } from './stage/stage-options';
@@ -11,7 +13,7 @@ import { StageOptions } from './stage/stage-options';
 /**
  * Properties of a GatewayApi (REST).
  */
-export interface GatewayApiProps {
+export interface GatewayApiProps extends ApiMonitoringProps {
   /**
    * The API's name.
    *
@@ -32,6 +34,25 @@ export interface GatewayApiProps {
    * @default - none
    */
   readonly routes?: { [routeKey: string]: RouteOptions };
+
+  /**
+   * An existing OpenAPI 3 document whose operations become routes: each operation's method and
+   * path, operationId, summary, query and header parameters, request body and its model, request
+   * validator and API key requirement. Every schema of `components.schemas` becomes a model. The
+   * backends come from `operations`, by operationId.
+   *
+   * @default - no document: routes come from `routes` and `addRoute`
+   */
+  readonly openApi?: OpenApiDocument;
+
+  /**
+   * The options of each operation of `openApi`, by operationId: its integration, and anything
+   * that should differ from the document (authorization, throttle, cache...). Every operation
+   * of the document needs an entry.
+   *
+   * @default - none (an error when the document has operations)
+   */
+  readonly operations?: { [operationId: string]: RouteOptions };
 
   /**
    * Who may call routes that do not say otherwise. Routes open to anyone take
@@ -200,6 +221,14 @@ export interface GatewayApiProps {
    * @default Size.kibibytes(700)
    */
   readonly maxInlineDefinitionSize?: Size;
+
+  /**
+   * Whether `cdk synth` writes the API's client-facing OpenAPI 3 document (see
+   * `openApiDocument()`) next to the templates, as `<stack>.<api>.openapi.json`.
+   *
+   * @default true
+   */
+  readonly openApiExport?: boolean;
 
   /**
    * Whether the library sets the account's API Gateway CloudWatch Logs role

@@ -1,6 +1,6 @@
 import {
   Annotations, Aspects, Lazy, Stack, Token, Validations,
-  aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_wafv2 as wafv2,
+  aws_apigateway as apigw, aws_cloudwatch as cloudwatch, aws_sns as sns, aws_iam as iam, aws_kms as kms, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildResourcePolicy } from './access/resource-policy';
@@ -21,6 +21,10 @@ import { CorsModel } from './model/api-model';
 import { checkIntegerInRange, checkPattern } from './model/checks';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
+import { ApiMonitoring } from './observability/api-monitoring';
+import { ClientServers, clientServers, restClientDocument } from './openapi/client-document';
+import { writeDocumentAtSynth } from './openapi/document-file';
+import { importOperations } from './openapi/import-operations';
 import { Compliance, complianceDefaults, complianceRuleSets } from './policy/compliance';
 import { validateItself } from './policy/self-validation';
 import { ApiReleases, ReleasedStage } from './release/api-releases';
@@ -73,8 +77,19 @@ export class GatewayApi extends Construct {
   public readonly webAcl?: wafv2.CfnWebACL;
   /** The custom domain in front of the API, when `domain` is set. */
   public readonly domain?: GatewayDomain;
+  /** The API's CloudWatch dashboard, unless `dashboard` is false. */
+  public readonly dashboard?: cloudwatch.Dashboard;
+
+  /**
+   * The stack's topic the API's alarms notify, when the API names no `alarmActions` (one per
+   * stack, encrypted, for every API in it): subscribe on-call to it.
+   */
+  public get alarmTopic(): sns.ITopic | undefined {
+    return this.monitoring.alarmTopic;
+  }
 
   private readonly routeTable: RouteTable;
+  private readonly definition: ApiDefinition;
   private readonly authorizers: ApiAuthorizers;
   private readonly cors?: CorsModel;
   private readonly invokePermissions: InvokePermissions;
@@ -82,11 +97,17 @@ export class GatewayApi extends Construct {
   private readonly releases: ApiReleases;
   private readonly encryptedCache: boolean;
   private readonly logKey: () => kms.IKey;
+  private readonly apiName: string;
+  private readonly monitoring: ApiMonitoring;
   private externalDefinition?: ExternalDefinition;
   private domainInFront = false;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
     super(scope, id);
+    if (props.operations && !props.openApi) throw propError(this, 'operations', Object.keys(props.operations), 'operations only with an openApi document');
+    const imported = props.openApi && importOperations(this, props.openApi, props.operations ?? {}, props.defaultAuthorization !== undefined);
+    const apiName = props.apiName ?? imported?.title ?? id;
+    const description = props.description ?? imported?.description;
     if (props.minCompressionSize) {
       checkIntegerInRange(this, 'minCompressionSize', props.minCompressionSize.toBytes(), 0, MAX_COMPRESSION_BYTES, 'bytes');
     }
@@ -98,7 +119,7 @@ export class GatewayApi extends Construct {
       vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds ?? [],
     });
     this.cors = props.cors && toCorsModel(this, props.cors);
-    const requestValidation = props.requestValidation ?? RequestValidation.BODY_AND_PARAMETERS;
+    const requestValidation = props.requestValidation ?? imported?.defaultValidation ?? RequestValidation.BODY_AND_PARAMETERS;
     this.authorizers = new ApiAuthorizers(this, fn => this.invokePermissions.allowAuthorize(fn));
     this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam(),
       props.apiKeyRequired ?? false, this.authorizers);
@@ -119,10 +140,10 @@ export class GatewayApi extends Construct {
     };
     const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
     const stack = Stack.of(this);
-    const definition = new ApiDefinition(this, () => compactIntrinsics(stack.resolve(renderOpenApiBody({
-      title: props.apiName ?? id,
+    const definition = this.definition = new ApiDefinition(this, () => compactIntrinsics(stack.resolve(renderOpenApiBody({
+      title: apiName,
       defaultValidator: VALIDATOR_NAMES[requestValidation],
-      description: props.description,
+      description,
       routes: this.routeTable.routes,
       schemas: this.routeTable.schemas,
       cors: this.cors,
@@ -133,8 +154,8 @@ export class GatewayApi extends Construct {
     const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : definition.definition()) });
 
     this.restApi = new apigw.CfnRestApi(this, 'Resource', {
-      name: props.apiName ?? id,
-      description: props.description,
+      name: apiName,
+      description,
       body,
       endpointConfiguration: endpoint.endpointConfiguration,
       policy,
@@ -169,15 +190,21 @@ export class GatewayApi extends Construct {
         `clientCertificate is false under ${this.compliance}: the pack's APIGWSSLEnabled will flag every stage.`);
     }
     if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
+    this.apiName = apiName;
+    this.monitoring = new ApiMonitoring(this, props);
+    this.dashboard = this.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
     for (const options of stages) this.addStage(options);
     if (props.domain) this.domain = this.addDomain(props.domain);
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
+    if (props.openApiExport ?? true) writeDocumentAtSynth(this, () => this.openApiDocument());
 
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
     }
+    for (const [name, schema] of imported?.models ?? []) this.routeTable.addModel(`openApi components.schemas['${name}']`, name, schema);
+    for (const route of imported?.routes ?? []) this.addRouteAt(route.prop, route.routeKey, route.options);
 
     Aspects.of(this).add({ visit: node => node === this && this.acknowledgeValidatorsInBody() });
 
@@ -205,7 +232,10 @@ export class GatewayApi extends Construct {
    * Adds a route, e.g. `api.addRoute('GET /pets/{petId}', { integration: Integration.lambdaProxy(fn) })`.
    */
   public addRoute(routeKey: string, options: RouteOptions): void {
-    const prop = `routes['${routeKey}']`;
+    this.addRouteAt(`routes['${routeKey}']`, routeKey, options);
+  }
+
+  private addRouteAt(prop: string, routeKey: string, options: RouteOptions): void {
     this.routeTable.add(prop, routeKey, options, key => options.integration._bind({
       scope: this,
       prop: `${prop}.integration`,
@@ -231,6 +261,8 @@ export class GatewayApi extends Construct {
       prop,
       options,
       restApiId: this.restApi.ref,
+      apiName: this.apiName,
+      alarmActions: () => this.monitoring.alarmActions(),
       served: () => this.releases.served(stageName),
       routes: () => this.routeTable.routes,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
@@ -242,6 +274,9 @@ export class GatewayApi extends Construct {
       onDomainMapped: () => { this.domainInFront = true; },
     });
     if (this.cloudWatchAccount) stage.stage.node.addDependency(this.cloudWatchAccount);
+    this.monitoring.addStage({
+      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: stage._cached, routeMetrics: options.metricsEnabled ?? true,
+    });
     this.stageList.push({ stage, prop });
     return stage;
   }
@@ -278,6 +313,16 @@ export class GatewayApi extends Construct {
   /** The URL of the first stage, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
   public get url(): string {
     return this.defaultStage.url;
+  }
+
+  /**
+   * The API's client-facing OpenAPI 3 document: its paths, parameters, request bodies, models,
+   * responses and security schemes, with a server per stage, and none of API Gateway's
+   * extensions (integrations, validators, authorizer internals). `cdk synth` writes it next to
+   * the templates as `<stack>.<api>.openapi.json` unless `openApiExport` is false.
+   */
+  public openApiDocument(): any {
+    return Stack.of(this).resolve(restClientDocument(this.definition.definition() as { [key: string]: unknown }, this.clientServers()));
   }
 
   /**
@@ -334,6 +379,10 @@ export class GatewayApi extends Construct {
       + '(x-amazon-apigateway-request-validators), which cdk-nag does not read; GatewayApi::body-request-validation checks it.';
     // The plain id is cdk-nag's own (it reads acknowledgments itself); the namespaced one is this library's mirror of it.
     Validations.of(this.restApi).acknowledge({ id: 'AwsSolutions-APIG2', reason }, { id: 'GatewayApi::rest-api-request-validator', reason });
+  }
+
+  private clientServers(): ClientServers {
+    return clientServers(this, this.stageList.map(({ stage }) => stage.stageName));
   }
 
   /** The key for access logs, under compliance presets that ask for encrypted logs. */

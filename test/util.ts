@@ -46,3 +46,10 @@ export function operation(body: any, path: string, method: string): any {
   if (!op) throw new Error(`no ${method} ${path} in the body; paths: ${Object.keys(body.paths ?? {}).join(', ')}`);
   return op;
 }
+
+/** The KMS keys of a template other than the stack's alarm topic key. */
+export function keysBesidesAlarmTopic(template: Template): string[] {
+  return Object.entries(template.findResources('AWS::KMS::Key'))
+    .filter(([, key]) => !String(key.Properties?.Description).includes('GatewayApi alarms'))
+    .map(([id]) => id);
+}

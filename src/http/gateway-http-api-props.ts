@@ -2,10 +2,11 @@ import { HttpAuthorization } from './http-authorizer';
 import { HttpRouteOptions } from './http-route-options';
 import { HttpStageOptions } from './http-stage-options';
 import { CorsOptions } from '../cors/cors-options';
+import { ApiMonitoringProps } from '../observability/monitoring-props';
 import { Compliance } from '../policy/compliance';
 
 /** Properties of a GatewayHttpApi. */
-export interface GatewayHttpApiProps {
+export interface GatewayHttpApiProps extends ApiMonitoringProps {
   /**
    * The API's name.
    *
@@ -72,4 +73,12 @@ export interface GatewayHttpApiProps {
    * @default true
    */
   readonly policyValidation?: boolean;
+
+  /**
+   * Whether `cdk synth` writes the API's client-facing OpenAPI 3 document (see
+   * `openApiDocument()`) next to the templates, as `<stack>.<api>.openapi.json`.
+   *
+   * @default true
+   */
+  readonly openApiExport?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { GatewayHttpApiProps } from './gateway-http-api-props';
 import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-authorizer';
@@ -15,6 +15,10 @@ import { InvokePermissions } from '../integrations/invoke-permissions';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { CorsModel } from '../model/api-model';
 import { parseRouteKey } from '../model/route-key';
+import { ApiMonitoring } from '../observability/api-monitoring';
+import { clientServers } from '../openapi/client-document';
+import { writeDocumentAtSynth } from '../openapi/document-file';
+import { HttpDocumentAuthorizer, HttpDocumentRoute, httpClientDocument } from '../openapi/http-document';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
@@ -23,6 +27,13 @@ import { V2StageRoute } from '../stage/v2-route-settings';
 import { checkThrottle } from '../usage/throttle';
 
 const DEFAULT_ROUTE_KEY = '$default';
+
+/** An authorizer of the API: its resource, and what the OpenAPI document says of it. */
+interface BoundAuthorizer {
+  readonly authorizer: HttpAuthorizer;
+  readonly resource: apigwv2.CfnAuthorizer;
+  readonly document: HttpDocumentAuthorizer;
+}
 const MAX_CORS_AGE_SECONDS = 86400;
 
 /**
@@ -44,14 +55,27 @@ export class GatewayHttpApi extends Construct {
   public readonly apiId: string;
   /** The compliance standard the API is built for. */
   public readonly compliance: Compliance;
+  /** The API's CloudWatch dashboard, unless `dashboard` is false. */
+  public readonly dashboard?: cloudwatch.Dashboard;
+
+  /**
+   * The stack's topic the API's alarms notify, when the API names no `alarmActions` (one per
+   * stack, encrypted, for every API in it): subscribe on-call to it.
+   */
+  public get alarmTopic(): sns.ITopic | undefined {
+    return this.monitoring.alarmTopic;
+  }
 
   private readonly defaultAuthorization: HttpAuthorization;
   private readonly stageList: HttpApiStage[] = [];
   private readonly routeList: V2StageRoute[] = [];
   private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
   private readonly vpcLinks = new Map<string, { link: apigwv2.VpcLink; securityGroup: ec2.SecurityGroup }>();
-  private readonly authorizers = new Map<string, { authorizer: HttpAuthorizer; resource: apigwv2.CfnAuthorizer }>();
+  private readonly authorizers = new Map<string, BoundAuthorizer>();
+  private readonly documentRoutes: HttpDocumentRoute[] = [];
+  private readonly info: { title: string; description?: string };
   private readonly invokePermissions: InvokePermissions;
+  private readonly monitoring: ApiMonitoring;
   private readonly logKey?: () => kms.IKey;
   private domainInFront = false;
 
@@ -75,11 +99,25 @@ export class GatewayHttpApi extends Construct {
       let key: kms.IKey | undefined;
       this.logKey = () => (key ??= accessLogKey(this));
     }
+    this.monitoring = new ApiMonitoring(this, props);
+    this.dashboard = this.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
     for (const options of stages) this.addStage(options);
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
+    this.info = { title: props.apiName ?? id, description: props.description };
+    if (props.openApiExport ?? true) writeDocumentAtSynth(this, () => this.openApiDocument());
+  }
+
+  /**
+   * The API's client-facing OpenAPI 3 document: a path per route with its path parameters and
+   * security requirement, and a server per stage. `cdk synth` writes it next to the templates
+   * as `<stack>.<api>.openapi.json` unless `openApiExport` is false.
+   */
+  public openApiDocument(): any {
+    const servers = clientServers(this, this.stageList.map(stage => stage.stageName));
+    return Stack.of(this).resolve(httpClientDocument(this.info, this.documentRoutes, servers));
   }
 
   /** The API's stages, in the order they were added. */
@@ -117,10 +155,11 @@ export class GatewayHttpApi extends Construct {
       routeKey,
       target: `integrations/${integration.ref}`,
       authorizationType: authorization.authorizationType,
-      authorizerId: authorizer?.ref,
+      authorizerId: authorizer?.resource.ref,
       authorizationScopes: scopes,
     });
     this.routeList.push({ routeKey, throttle: options.throttle, resource });
+    this.documentRoutes.push({ routeKey, authorizationType: authorization.authorizationType, authorizer: authorizer?.document, scopes });
   }
 
   /** Adds a stage, e.g. `api.addStage({ stageName: 'beta' })`. Stage names are unique within the API. */
@@ -135,10 +174,14 @@ export class GatewayHttpApi extends Construct {
       prop,
       options,
       apiId: this.apiId,
+      alarmActions: () => this.monitoring.alarmActions(),
       routes: () => this.routeList,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
       accessLogKey: this.logKey,
       onDomainMapped: () => { this.domainInFront = true; },
+    });
+    this.monitoring.addStage({
+      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: false, routeMetrics: options.detailedMetrics ?? true,
     });
     this.stageList.push(stage);
     return stage;
@@ -237,12 +280,12 @@ export class GatewayHttpApi extends Construct {
   }
 
   /** One authorizer resource per name; two different authorizers may not share one. */
-  private authorizerFor(authorizer: HttpAuthorizer): apigwv2.CfnAuthorizer {
+  private authorizerFor(authorizer: HttpAuthorizer): BoundAuthorizer {
     const name = authorizer.authorizerName;
     const existing = this.authorizers.get(name);
     if (existing) {
       if (existing.authorizer !== authorizer) throw propError(this, 'authorizerName', name, 'a name no other authorizer of the API has');
-      return existing.resource;
+      return existing;
     }
     const config: HttpAuthorizerConfig = authorizer._bind(this);
     const fn = config.function;
@@ -258,7 +301,8 @@ export class GatewayHttpApi extends Construct {
       authorizerResultTtlInSeconds: config.resultsCacheTtlSeconds,
     });
     if (fn) this.invokePermissions.allowAuthorize(fn);
-    this.authorizers.set(name, { authorizer, resource });
-    return resource;
+    const bound = { authorizer, resource, document: { name, type: config.authorizerType, identitySource: config.identitySource } };
+    this.authorizers.set(name, bound);
+    return bound;
   }
 }

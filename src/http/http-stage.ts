@@ -1,12 +1,13 @@
-import { Aws, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { Aws, Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
 import { IHttpGatewayStage } from './http-gateway-stage';
 import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { checkPattern } from '../model/checks';
+import { AccessLogFormats } from '../observability/access-log-formats';
+import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { STAGE_NAME } from '../stage/stage';
-import { defaultHttpAccessLogFormat } from '../stage/v2-access-log-format';
 import { V2StageRoute } from '../stage/v2-route-settings';
 import { v2StageResource } from '../stage/v2-stage';
 
@@ -18,6 +19,8 @@ export interface HttpApiStageProps {
   readonly prop: string;
   readonly options: HttpStageOptions;
   readonly apiId: string;
+  /** What the stage's alarms notify unless the stage says otherwise. */
+  readonly alarmActions: () => cloudwatch.IAlarmAction[];
   readonly routes: () => readonly V2StageRoute[];
   readonly arnForExecuteApi: (method: string, path: string, stage: string) => string;
   readonly accessLogKey?: () => kms.IKey;
@@ -33,6 +36,8 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
   public readonly stage: apigwv2.CfnStage;
   public readonly stageName: string;
   public readonly accessLogGroup?: logs.ILogGroup;
+  public readonly metrics: StageMetrics;
+  public readonly alarms: cloudwatch.Alarm[];
   private readonly arnForExecuteApi: HttpApiStageProps['arnForExecuteApi'];
   private readonly onDomainMapped: () => void;
 
@@ -42,10 +47,11 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
     this.stageName = o.stageName ?? DEFAULT_HTTP_STAGE_NAME;
     this.arnForExecuteApi = props.arnForExecuteApi;
     this.onDomainMapped = props.onDomainMapped;
-    ({ stage: this.stage, accessLogGroup: this.accessLogGroup } = v2StageResource(this, {
+    ({ stage: this.stage, accessLogGroup: this.accessLogGroup, metrics: this.metrics, alarms: this.alarms } = v2StageResource(this, {
       ...props,
+      protocol: ApiProtocol.HTTP,
       stageName: this.stageName,
-      defaultAccessLogFormat: defaultHttpAccessLogFormat(),
+      defaultAccessLogFormat: AccessLogFormats.httpJson(),
     }));
   }
 

@@ -150,6 +150,11 @@ export class RouteTable {
     return [...params.values()];
   }
 
+  /** Adds a model no route names yet (an imported document's), so other models may refer to it. */
+  public addModel(prop: string, name: string, schema: { [key: string]: unknown }): void {
+    this.addSchema(prop, name, schema);
+  }
+
   private addSchema(prop: string, name: string, schema: { [key: string]: unknown }): string {
     if (!Token.isUnresolved(name) && !MODEL_NAME.test(name)) {
       throw propError(this.scope, `${prop}.modelName`, name, 'letters and digits only');

@@ -20,6 +20,9 @@ const SIGV4_SCHEME: Json = {
   'x-amazon-apigateway-authtype': 'awsSigv4',
 };
 
+/** How the library's CORS preflight operations are told apart from the API's own routes. */
+export const PREFLIGHT_SUMMARY = 'CORS preflight';
+
 /** API keys in OpenAPI: API Gateway reads a requirement of `api_key` as "API key required". */
 const API_KEY_SCHEME: Json = { type: 'apiKey', name: 'x-api-key', in: 'header' };
 
@@ -150,11 +153,11 @@ function renderPreflight(cors: CorsModel, routes: RouteModel[]): Json {
   const pathParameters = routes[0].parameters.filter(p => p.in === 'path');
   return omitEmpty({
     'operationId': deriveOperationId('OPTIONS', routes[0].key.path),
-    'summary': 'CORS preflight',
+    'summary': PREFLIGHT_SUMMARY,
     'parameters': pathParameters.map(renderParameter),
     'responses': {
       [status]: {
-        description: 'CORS preflight',
+        description: PREFLIGHT_SUMMARY,
         headers: Object.fromEntries(Object.keys(headers).map(h => [h, { schema: { type: 'string' } }])),
       },
     },

@@ -20,7 +20,12 @@ export function accessLogKey(scope: Construct): kms.Key {
       ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Stack.of(scope).account}:log-group:*` },
     },
   }));
-  // Grants on the key only for AWS services acting on AWS resources (Control Tower CT.KMS.PR.3).
+  allowGrantsOnlyForAwsServices(key);
+  return key;
+}
+
+/** Grants on the key only for AWS services acting on AWS resources (Control Tower CT.KMS.PR.3). */
+export function allowGrantsOnlyForAwsServices(key: kms.Key): void {
   key.addToResourcePolicy(new iam.PolicyStatement({
     effect: iam.Effect.DENY,
     principals: [new iam.AnyPrincipal()],
@@ -28,5 +33,4 @@ export function accessLogKey(scope: Construct): kms.Key {
     resources: ['*'],
     conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
   }));
-  return key;
 }

@@ -1,5 +1,6 @@
-import { CfnOutput, aws_apigateway as apigw, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { CfnOutput, aws_apigateway as apigw, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { StageMetrics } from '../observability/stage-metrics';
 import { Release } from '../release/release';
 
 /** One stage of a GatewayApi: its resources, its URL and who may call it. */
@@ -16,6 +17,10 @@ export interface IGatewayStage extends IConstruct {
   readonly accessLogGroup?: logs.ILogGroup;
   /** The stack output holding the URL, when `urlOutput` is on. */
   readonly urlOutput?: CfnOutput;
+  /** The stage's CloudWatch metrics, and its routes'. */
+  readonly metrics: StageMetrics;
+  /** The stage's alarms (see `alarms` in the stage options). */
+  readonly alarms: cloudwatch.Alarm[];
 
   /**
    * Allows a principal to call this stage's IAM-authorized routes (all of them by default).

@@ -1,5 +1,6 @@
-import { aws_apigateway as apigw, aws_logs as logs } from 'aws-cdk-lib';
+import { aws_apigateway as apigw, aws_kinesisfirehose as firehose, aws_logs as logs } from 'aws-cdk-lib';
 import { StageCacheOptions } from '../cache/stage-cache';
+import { StageAlarmsOptions } from '../observability/alarm-options';
 import { Release } from '../release/release';
 
 /**
@@ -67,6 +68,14 @@ export interface StageOptions {
   readonly accessLogGroup?: logs.ILogGroup;
 
   /**
+   * An Amazon Data Firehose delivery stream the access logs go to, in place of a log group (for
+   * S3, OpenSearch or a SIEM). Its name must start with `amazon-apigateway-`.
+   *
+   * @default - a CloudWatch Logs log group (`accessLogGroup`, or the stage's own)
+   */
+  readonly accessLogDeliveryStream?: firehose.IDeliveryStream;
+
+  /**
    * How long access logs are kept when the library creates the log group.
    *
    * @default RetentionDays.ONE_YEAR
@@ -129,4 +138,12 @@ export interface StageOptions {
    * @default - the API's web ACL, when it has one (`webAcl`, or the NIST and PCI presets)
    */
   readonly webAclArn?: string;
+
+  /**
+   * The stage's CloudWatch alarms: 5XX rate, 4XX rate, p99 latency, p99 integration latency,
+   * and the cache hit rate when the stage has a cache; each may be tuned or switched off.
+   *
+   * @default - every alarm on, with its default threshold, notifying the API's `alarmActions`
+   */
+  readonly alarms?: StageAlarmsOptions;
 }

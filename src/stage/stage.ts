@@ -1,9 +1,9 @@
 import {
-  Annotations, Aspects, Aws, CfnOutput, Lazy, RemovalPolicy,
-  aws_apigateway as apigw, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
+  Annotations, Aspects, Aws, CfnOutput, Lazy,
+  aws_apigateway as apigw, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { defaultAccessLogFormat } from './access-log-format';
+import { accessLogDestination } from './access-log-destination';
 import { IGatewayStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
 import { routeWarnings } from './route-warnings';
@@ -12,9 +12,11 @@ import { REGIONAL_WEB_ACL_ARN, associateWebAcl } from './web-acl';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { CacheClusterSize } from '../cache/stage-cache';
-import { propError } from '../errors';
 import { RouteModel } from '../model/api-model';
 import { checkIntegerInRange, checkNumberInRange, checkPattern } from '../model/checks';
+import { AccessLogFormats } from '../observability/access-log-formats';
+import { createStageAlarms } from '../observability/stage-alarms';
+import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { removeCanary } from '../release/canary-remover';
 import { Release, ReleaseKind } from '../release/release';
 
@@ -41,6 +43,10 @@ export interface ApiStageProps {
   readonly prop: string;
   readonly options: StageOptions;
   readonly restApiId: string;
+  /** The API's name, which its metrics carry. */
+  readonly apiName: string;
+  /** What the stage's alarms notify unless the stage says otherwise. */
+  readonly alarmActions: () => cloudwatch.IAlarmAction[];
   /** The deployments the stage serves; known once the API's release is planned, at synthesis. */
   readonly served: () => ServedDeployments;
   /** The API's routes, complete once synthesis starts. */
@@ -72,6 +78,10 @@ export class ApiStage extends Construct implements IGatewayStage {
   public readonly release: Release;
   public readonly accessLogGroup?: logs.ILogGroup;
   public readonly urlOutput?: CfnOutput;
+  public readonly metrics: StageMetrics;
+  public readonly alarms: cloudwatch.Alarm[];
+  /** Whether the stage has a cache. @internal */
+  public readonly _cached: boolean;
   private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
   private readonly routes: ApiStageProps['routes'];
   private readonly endpointType: apigw.EndpointType;
@@ -90,11 +100,8 @@ export class ApiStage extends Construct implements IGatewayStage {
     this.onDomainMapped = props.onDomainMapped;
     validateStageOptions(this, prop, o);
 
-    this.accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(this, 'AccessLogs', {
-      retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
-      encryptionKey: props.accessLogKey?.(),
-    });
+    const accessLogs = accessLogDestination(this, prop, o, props.accessLogKey);
+    this.accessLogGroup = accessLogs.logGroup;
     const cache = o.cache ?? (props.encryptedCache ? {} : undefined);
     const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
     const canary = this.release.canaryOptions;
@@ -122,9 +129,9 @@ export class ApiStage extends Construct implements IGatewayStage {
         stageVariableOverrides: canary.stageVariableOverrides,
         useStageCache: canary.useStageCache ?? false,
       },
-      accessLogSetting: this.accessLogGroup && {
-        destinationArn: this.accessLogGroup.logGroupArn,
-        format: (o.accessLogFormat ?? defaultAccessLogFormat()).toString(),
+      accessLogSetting: accessLogs.destinationArn === undefined ? undefined : {
+        destinationArn: accessLogs.destinationArn,
+        format: (o.accessLogFormat ?? AccessLogFormats.restJson()).toString(),
       },
       methodSettings: Lazy.any({ produce: () => renderMethodSettings(methodDefaults, this.routes()) }),
     });
@@ -142,6 +149,16 @@ export class ApiStage extends Construct implements IGatewayStage {
       this.urlOutput = new CfnOutput(this, 'Url', { value: this.url, description: `URL of stage ${this.stageName} of ${scope.node.path}` });
     }
     warnAboutSwitchedOffDefaults(this, prop, o, loggingLevel);
+    this._cached = cache !== undefined;
+    this.metrics = new StageMetrics({ protocol: ApiProtocol.REST, api: props.apiName, stageName: this.stageName });
+    this.alarms = createStageAlarms(this, {
+      prop: `${prop}.alarms`,
+      stageName: this.stageName,
+      metrics: this.metrics,
+      options: o.alarms,
+      apiActions: props.alarmActions,
+      cached: this._cached,
+    });
     // Routes are complete only once synthesis starts.
     Aspects.of(this).add({
       visit: node => {
@@ -191,9 +208,6 @@ function validateStageOptions(scope: Construct, prop: string, o: StageOptions): 
   checkVariables(scope, `${prop}.variables`, o.variables);
   checkNumberInRange(scope, `${prop}.throttlingRateLimit`, o.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
   checkIntegerInRange(scope, `${prop}.throttlingBurstLimit`, o.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
-  if (o.accessLogGroup && o.accessLogging === false) {
-    throw propError(scope, `${prop}.accessLogGroup`, o.accessLogGroup.node.path, 'no log group when accessLogging is false');
-  }
   checkPattern(scope, `${prop}.webAclArn`, o.webAclArn, REGIONAL_WEB_ACL_ARN,
     'the ARN of a REGIONAL WAFv2 web ACL, arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID (CloudFront web ACLs cannot protect a stage)');
   checkIntegerInRange(scope, `${prop}.cache.ttl`, o.cache?.ttl?.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');

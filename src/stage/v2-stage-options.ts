@@ -1,4 +1,5 @@
 import { aws_apigateway as apigw, aws_logs as logs } from 'aws-cdk-lib';
+import { StageAlarmsOptions } from '../observability/alarm-options';
 
 /** What stages of HTTP and WebSocket APIs have in common. */
 export interface V2StageCommonOptions {
@@ -65,4 +66,13 @@ export interface V2StageCommonOptions {
    * WebSocket stages, connection id and event type)
    */
   readonly accessLogFormat?: apigw.AccessLogFormat;
+
+  /**
+   * The stage's CloudWatch alarms: 5XX rate, 4XX rate, p99 latency (HTTP) and p99 integration
+   * latency (for WebSocket stages: integration errors, client errors and integration latency);
+   * each may be tuned or switched off.
+   *
+   * @default - every alarm on, with its default threshold, notifying the API's `alarmActions`
+   */
+  readonly alarms?: StageAlarmsOptions;
 }

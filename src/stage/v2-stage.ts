@@ -1,10 +1,14 @@
-import { RemovalPolicy, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import {
+  aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_kms as kms, aws_logs as logs,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { accessLogDestination } from './access-log-destination';
 import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT } from './stage';
 import { V2StageRoute, throttledRouteSettings } from './v2-route-settings';
 import { V2StageCommonOptions } from './v2-stage-options';
-import { propError } from '../errors';
 import { checkPattern } from '../model/checks';
+import { createStageAlarms } from '../observability/stage-alarms';
+import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { checkThrottle } from '../usage/throttle';
 
 /** What an HTTP or WebSocket stage construct passes to build its resource. */
@@ -13,6 +17,9 @@ export interface V2StageResourceProps {
   readonly stageName: string;
   readonly options: V2StageCommonOptions;
   readonly apiId: string;
+  readonly protocol: ApiProtocol;
+  /** What the stage's alarms notify unless the stage says otherwise. */
+  readonly alarmActions: () => cloudwatch.IAlarmAction[];
   readonly routes: () => readonly V2StageRoute[];
   readonly accessLogKey?: () => kms.IKey;
   readonly defaultAccessLogFormat: apigw.AccessLogFormat;
@@ -20,24 +27,25 @@ export interface V2StageResourceProps {
   readonly logging?: { readonly loggingLevel: string; readonly dataTraceEnabled: boolean };
 }
 
+/** The resources of an HTTP or WebSocket stage. */
+export interface V2StageResources {
+  readonly stage: apigwv2.CfnStage;
+  readonly accessLogGroup?: logs.ILogGroup;
+  readonly metrics: StageMetrics;
+  readonly alarms: cloudwatch.Alarm[];
+}
+
 /**
  * The auto-deployed stage resource of an HTTP or WebSocket API, with its access log group (a
- * year, retained) and default and per-route settings, after checking the options.
+ * year, retained), default and per-route settings, metrics and alarms, after checking the options.
  */
-export function v2StageResource(scope: Construct, props: V2StageResourceProps): { stage: apigwv2.CfnStage; accessLogGroup?: logs.ILogGroup } {
+export function v2StageResource(scope: Construct, props: V2StageResourceProps): V2StageResources {
   const o = props.options;
   checkThrottle(scope, props.prop, { rateLimit: o.throttlingRateLimit, burstLimit: o.throttlingBurstLimit });
   for (const name of Object.keys(o.variables ?? {})) {
     checkPattern(scope, `${props.prop}.variables`, name, /^[a-zA-Z0-9_]+$/, 'variable names of letters, digits and underscores');
   }
-  if (o.accessLogging === false && o.accessLogGroup) {
-    throw propError(scope, `${props.prop}.accessLogGroup`, o.accessLogGroup.node.path, 'no log group when accessLogging is false');
-  }
-  const accessLogGroup = o.accessLogging === false ? undefined : o.accessLogGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-    removalPolicy: RemovalPolicy.RETAIN,
-    encryptionKey: props.accessLogKey?.(),
-  });
+  const { logGroup: accessLogGroup } = accessLogDestination(scope, props.prop, o, props.accessLogKey);
   const defaults = {
     throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,
     throttlingBurstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT,
@@ -57,5 +65,9 @@ export function v2StageResource(scope: Construct, props: V2StageResourceProps): 
     defaultRouteSettings: defaults,
   });
   stage.routeSettings = throttledRouteSettings(scope, stage, props.routes, defaults);
-  return { stage, accessLogGroup };
+  const metrics = new StageMetrics({ protocol: props.protocol, api: props.apiId, stageName: props.stageName });
+  const alarms = createStageAlarms(scope, {
+    prop: `${props.prop}.alarms`, stageName: props.stageName, metrics, options: o.alarms, apiActions: props.alarmActions, cached: false,
+  });
+  return { stage, accessLogGroup, metrics, alarms };
 }

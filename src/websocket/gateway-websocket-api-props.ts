@@ -1,10 +1,11 @@
 import { ConnectionsTableOptions } from './connections-table';
 import { WebSocketConnectRouteOptions, WebSocketDisconnectRouteOptions, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketStageOptions } from './websocket-stage-options';
+import { ApiMonitoringProps } from '../observability/monitoring-props';
 import { Compliance } from '../policy/compliance';
 
 /** Properties of a GatewayWebSocketApi. */
-export interface GatewayWebSocketApiProps {
+export interface GatewayWebSocketApiProps extends ApiMonitoringProps {
   /**
    * The API's name.
    *

@@ -1,5 +1,6 @@
 import {
-  Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms,
+  Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns,
+  aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConnectionsTable, connectionsTable } from './connections-table';
@@ -16,6 +17,7 @@ import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { checkPattern } from '../model/checks';
+import { ApiMonitoring } from '../observability/api-monitoring';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
@@ -55,6 +57,16 @@ export class GatewayWebSocketApi extends Construct {
   public readonly apiId: string;
   /** The compliance standard the API is built for. */
   public readonly compliance: Compliance;
+  /** The API's CloudWatch dashboard, unless `dashboard` is false. */
+  public readonly dashboard?: cloudwatch.Dashboard;
+
+  /**
+   * The stack's topic the API's alarms notify, when the API names no `alarmActions` (one per
+   * stack, encrypted, for every API in it): subscribe on-call to it.
+   */
+  public get alarmTopic(): sns.ITopic | undefined {
+    return this.monitoring.alarmTopic;
+  }
   /** The table of open connections, when the API keeps one. */
   public readonly connectionsTable?: dynamodb.ITable;
   /** The account's API Gateway CloudWatch role setting, when the library made it. */
@@ -64,6 +76,7 @@ export class GatewayWebSocketApi extends Construct {
   private readonly routeList: V2StageRoute[] = [];
   private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
   private readonly invokePermissions: InvokePermissions;
+  private readonly monitoring: ApiMonitoring;
   private readonly logKey?: () => kms.IKey;
   private readonly table?: ConnectionsTable;
   private connectAuthorized = false;
@@ -92,6 +105,8 @@ export class GatewayWebSocketApi extends Construct {
       this.connectionsTable = this.table.table;
     }
 
+    this.monitoring = new ApiMonitoring(this, props);
+    this.dashboard = this.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
     for (const options of stages) this.addStage(options);
@@ -151,10 +166,14 @@ export class GatewayWebSocketApi extends Construct {
       prop,
       options,
       apiId: this.apiId,
+      alarmActions: () => this.monitoring.alarmActions(),
       routes: () => this.routeList,
       executeApiArn: resource => this.executeApiArn(resource),
       accessLogKey: this.logKey,
       cloudWatchAccount: this.cloudWatchAccount,
+    });
+    this.monitoring.addStage({
+      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: false, routeMetrics: options.detailedMetrics ?? true,
     });
     this.stageList.push(stage);
     return stage;

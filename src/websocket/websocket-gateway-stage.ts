@@ -1,5 +1,6 @@
-import { aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { StageMetrics } from '../observability/stage-metrics';
 
 /** A stage of a GatewayWebSocketApi: its resource, its URLs and who may use them. */
 export interface IWebSocketGatewayStage extends IConstruct {
@@ -16,6 +17,10 @@ export interface IWebSocketGatewayStage extends IConstruct {
   readonly callbackUrl: string;
   /** The log group of the stage's access logs, unless access logging is off. */
   readonly accessLogGroup?: logs.ILogGroup;
+  /** The stage's CloudWatch metrics, and its routes'. */
+  readonly metrics: StageMetrics;
+  /** The stage's alarms (see `alarms` in the stage options). */
+  readonly alarms: cloudwatch.Alarm[];
 
   /** Allows a principal to connect to this stage when `$connect` is IAM-authorized. */
   grantConnect(grantee: iam.IGrantable): iam.Grant;

@@ -1,12 +1,13 @@
-import { Annotations, Aws, Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { Annotations, Aws, Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 import { IWebSocketGatewayStage } from './websocket-gateway-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { checkPattern } from '../model/checks';
+import { AccessLogFormats } from '../observability/access-log-formats';
+import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { DEFAULT_STAGE_NAME, STAGE_NAME } from '../stage/stage';
-import { defaultWebSocketAccessLogFormat } from '../stage/v2-access-log-format';
 import { V2StageRoute } from '../stage/v2-route-settings';
 import { v2StageResource } from '../stage/v2-stage';
 
@@ -15,6 +16,8 @@ export interface WebSocketApiStageProps {
   readonly prop: string;
   readonly options: WebSocketStageOptions;
   readonly apiId: string;
+  /** What the stage's alarms notify unless the stage says otherwise. */
+  readonly alarmActions: () => cloudwatch.IAlarmAction[];
   readonly routes: () => readonly V2StageRoute[];
   /** The execute-api ARN of a stage-relative resource, e.g. `prod/$connect`. */
   readonly executeApiArn: (resource: string) => string;
@@ -31,6 +34,8 @@ export class WebSocketApiStage extends Construct implements IWebSocketGatewaySta
   public readonly stage: apigwv2.CfnStage;
   public readonly stageName: string;
   public readonly accessLogGroup?: logs.ILogGroup;
+  public readonly metrics: StageMetrics;
+  public readonly alarms: cloudwatch.Alarm[];
   private readonly executeApiArn: WebSocketApiStageProps['executeApiArn'];
 
   constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
@@ -49,10 +54,11 @@ export class WebSocketApiStage extends Construct implements IWebSocketGatewaySta
         `${props.prop}.dataTraceEnabled is true: whole messages, secrets and personal data included, go to the execution log.`);
     }
 
-    ({ stage: this.stage, accessLogGroup: this.accessLogGroup } = v2StageResource(this, {
+    ({ stage: this.stage, accessLogGroup: this.accessLogGroup, metrics: this.metrics, alarms: this.alarms } = v2StageResource(this, {
       ...props,
+      protocol: ApiProtocol.WEBSOCKET,
       stageName: this.stageName,
-      defaultAccessLogFormat: defaultWebSocketAccessLogFormat(),
+      defaultAccessLogFormat: AccessLogFormats.webSocketJson(),
       logging: { loggingLevel, dataTraceEnabled: o.dataTraceEnabled ?? false },
     }));
     if (props.cloudWatchAccount) this.stage.node.addDependency(props.cloudWatchAccount);

@@ -1,0 +1,92 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { PREFLIGHT_SUMMARY } from '../render/openapi-body';
+
+type Json = { [key: string]: unknown };
+
+const EXTENSION_PREFIX = 'x-amazon-apigateway-';
+const ANY_METHOD = `${EXTENSION_PREFIX}any-method`;
+/** What an ANY route serves, as OpenAPI operations (OPTIONS stays the preflight's). */
+const ANY_EXPANDS_TO = ['get', 'post', 'put', 'patch', 'delete', 'head'];
+
+/** Where clients reach one API: the execute-api host of each stage, in OpenAPI server form. */
+export interface ClientServers {
+  /** The host, with `{apiId}` and `{region}` variables, e.g. `{apiId}.execute-api.{region}.amazonaws.com`. */
+  readonly host: string;
+  /** The stage names; the first is the default. `$default` stages are served at the root. */
+  readonly stageNames: string[];
+  /** The region's literal name, when the stack has one. */
+  readonly region?: string;
+}
+
+/** The servers of an API of `scope`'s stack with these stages. */
+export function clientServers(scope: IConstruct, stageNames: string[]): ClientServers {
+  const stack = Stack.of(scope);
+  const literal = (value: string) => (Token.isUnresolved(value) ? undefined : value);
+  return {
+    host: `{apiId}.execute-api.{region}.${literal(stack.urlSuffix) ?? 'amazonaws.com'}`,
+    stageNames,
+    region: literal(stack.region),
+  };
+}
+
+/**
+ * The client's view of a REST API definition: the paths, parameters, bodies, models, responses
+ * and security schemes, without API Gateway's extensions (integrations, validators, gateway
+ * responses, authorizer internals) and without the CORS preflights the library adds, which
+ * browsers send on their own.
+ */
+export function restClientDocument(definition: Json, servers: ClientServers): Json {
+  const paths: Json = {};
+  for (const [path, item] of Object.entries((definition.paths ?? {}) as { [path: string]: Json })) {
+    const operations = Object.fromEntries(Object.entries(withAnyExpanded(item))
+      .filter(([method, op]) => !isPreflight(method, op as Json))
+      .map(([method, op]) => [method, withoutExtensions(op)]));
+    // A greedy {name+} is API Gateway's notation; clients see one path parameter.
+    if (Object.keys(operations).length > 0) paths[path.replace(/\{([^}]+)\+\}/, '{$1}')] = operations;
+  }
+  return withServers({ ...(withoutExtensions(definition) as Json), paths }, servers);
+}
+
+/** An ANY operation becomes one operation per method the path does not define otherwise. */
+function withAnyExpanded(item: Json): Json {
+  const any = item[ANY_METHOD] as Json | undefined;
+  if (!any) return item;
+  const expanded: Json = {};
+  for (const method of ANY_EXPANDS_TO.filter(m => !(m in item))) {
+    expanded[method] = { ...any, operationId: `${any.operationId}${method[0].toUpperCase()}${method.slice(1)}` };
+  }
+  const { [ANY_METHOD]: _any, ...rest } = item;
+  return { ...rest, ...expanded };
+}
+
+/** The document with an OpenAPI `servers` entry per stage, after `openapi` and `info`. */
+export function withServers(document: Json, servers: ClientServers): Json {
+  const { openapi, info, ...rest } = document;
+  return { openapi, info, servers: serverEntries(servers), ...rest };
+}
+
+function serverEntries(s: ClientServers): Json[] {
+  const variables = {
+    apiId: { default: 'apiId', description: 'The API id: the stack output, or `aws apigateway get-rest-apis` / `get-apis`' },
+    region: { default: s.region ?? 'us-east-1', description: 'The AWS Region the API is deployed in' },
+  };
+  return s.stageNames.map(stage => ({
+    url: `https://${s.host}${stage === '$default' ? '' : `/${stage}`}`,
+    description: `Stage ${stage}`,
+    variables,
+  }));
+}
+
+function isPreflight(method: string, operation: Json): boolean {
+  return method === 'options' && operation.summary === PREFLIGHT_SUMMARY;
+}
+
+/** Drops every `x-amazon-apigateway-*` key, at any depth. */
+function withoutExtensions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutExtensions);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value)
+    .filter(([key]) => !key.startsWith(EXTENSION_PREFIX))
+    .map(([key, v]) => [key, withoutExtensions(v)]));
+}
