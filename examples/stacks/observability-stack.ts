@@ -1,9 +1,13 @@
 // Capability: observability and OpenAPI in. An API built from an OpenAPI document (operations
 // bound to backends by operationId), alarms per stage notifying an SNS topic, thresholds tuned
-// per stage, the dashboard, and access logs with fields of the API's own. Every API of the
+// per stage, the dashboard, and access logs with fields of the API's own (production) or
+// delivered through Amazon Data Firehose to S3 (test). Every API of the
 // tour also writes its client-facing OpenAPI document to cdk.out (`<stack>.<api>.openapi.json`).
 import * as path from 'path';
-import { Duration, Stack, StackProps, aws_cloudwatch_actions as actions, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
+import {
+  Duration, Stack, StackProps, Validations,
+  aws_cloudwatch_actions as actions, aws_kinesisfirehose as firehose, aws_kms as kms, aws_s3 as s3, aws_sns as sns,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
 import { AccessLogFormats, GatewayApi, Integration, OpenApiDocument } from '../../src';
@@ -28,6 +32,23 @@ export class ObservabilityStack extends Stack {
       enforceSSL: true,
     });
 
+    // The test stage's access logs go to S3 through Firehose; API Gateway needs the amazon-apigateway- prefix.
+    const accessLogArchive = new s3.Bucket(this, 'AccessLogArchive', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      versioned: true,
+    });
+    const accessLogStream = new firehose.DeliveryStream(this, 'AccessLogStream', {
+      deliveryStreamName: 'amazon-apigateway-orders-test',
+      destination: new firehose.S3Bucket(accessLogArchive, { dataOutputPrefix: 'orders-test/' }),
+      encryption: firehose.StreamEncryption.awsOwnedKey(),
+    });
+    Validations.of(this).acknowledge({
+      id: 'CloudFormation-Validate::W7001',
+      reason: 'aws-cdk-lib\'s DeliveryStream adds its Firehose CIDR mapping to every stack that has one, used or not.',
+    });
+
     new GatewayApi(this, 'OrdersApi', {
       openApi: OpenApiDocument.fromFile(path.join(__dirname, '..', 'openapi', 'orders.yaml')),
       operations: {
@@ -48,8 +69,9 @@ export class ObservabilityStack extends Stack {
           },
         },
         {
-          // A test stage: only the 5XX alarm, and nobody paged for it.
+          // A test stage: only the 5XX alarm, nobody paged for it, access logs archived through Firehose.
           stageName: 'test',
+          accessLogDeliveryStream: accessLogStream,
           alarms: { actions: [], clientErrorRate: { enabled: false }, latencyP99: { enabled: false }, integrationLatencyP99: { enabled: false } },
         },
       ],
