@@ -78,6 +78,13 @@ const example = project.addTask('example', {
 // The engines' verdicts are in the assembly's validation report: no unacknowledged error allowed.
 example.exec('node scripts/check-validation-report.js cdk.out');
 
+// `npm run test:python`: the wheel, installed with aws-cdk-lib in a fresh venv, under pytest.
+project.addTask('test:python', {
+  description: 'Build the Python wheel and run the pytest suite of test/python/ against it in a fresh virtual environment',
+  env: { PYTHONDONTWRITEBYTECODE: '1' },
+  exec: 'bash scripts/test-python.sh',
+});
+
 // `npm run bench -- --routes N`: GatewayApi against aws-cdk-lib's RestApi.
 project.addTask('bench', {
   description: 'Measure resources, template size, synth time and memory for N Lambda-proxy routes',

@@ -1,0 +1,186 @@
+"""The library as Python users get it: the wheel jsii-pacmak builds, in a CDK app written in Python.
+
+Each test synthesizes an app and asserts on the template, as a user's own tests would.
+"""
+import json
+import os
+import re
+import tempfile
+
+import aws_cdk as cdk
+import pytest
+from aws_cdk import aws_cognito as cognito
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk.assertions import Template
+
+from cdk_gateway_api import (
+    AccessLogFormats,
+    ApiKey,
+    Authorization,
+    Authorizer,
+    GatewayApi,
+    GatewayHttpApi,
+    GatewayPolicyValidator,
+    HttpAuthorization,
+    HttpIntegration,
+    Integration,
+    OpenApiDocument,
+    PolicyRuleSet,
+    QuotaOptions,
+    QuotaPeriod,
+    Release,
+    RouteOptions,
+    StageAlarmOptions,
+    StageAlarmsOptions,
+    StageOptions,
+    ThrottleOptions,
+    UsagePlan,
+)
+
+RELEASE_FILE = "cdk-gateway-api:releaseFile"
+RECORD_RELEASES = "cdk-gateway-api:recordReleases"
+
+
+def new_app(**context):
+    return cdk.App(context={"@aws-cdk/core:validateAgainstDefaultRules": False, **context})
+
+
+def new_function(scope, id="Fn"):
+    return lambda_.Function(
+        scope, id,
+        runtime=lambda_.Runtime.NODEJS_22_X,
+        handler="index.handler",
+        code=lambda_.Code.from_inline("exports.handler = async () => ({ statusCode: 200 });"),
+    )
+
+
+def resources(template, type_):
+    return template.find_resources(type_)
+
+
+def shop(stack, prod_release=None):
+    """Stages, an authorizer, a usage plan and a key: the API the tests look at."""
+    fn = new_function(stack)
+    pool = cognito.UserPool(stack, "Pool")
+    api = GatewayApi(
+        stack, "Api",
+        api_name="shop",
+        api_key_required=True,
+        routes={
+            "GET /products": RouteOptions(integration=Integration.lambda_proxy(fn)),
+            "GET /products/{productId}": RouteOptions(
+                integration=Integration.lambda_proxy(fn),
+                authorization=Authorization.authorizer(Authorizer.cognito(user_pools=[pool]), ["shop/read"]),
+            ),
+            "POST /orders": RouteOptions(integration=Integration.lambda_proxy(fn), throttle=ThrottleOptions(rate_limit=10, burst_limit=20)),
+        },
+        stages=[
+            StageOptions(
+                stage_name="prod",
+                release=prod_release or Release.latest(),
+                access_log_format=AccessLogFormats.rest_json({"tenant": "$context.authorizer.claims.sub"}),
+                alarms=StageAlarmsOptions(server_error_rate=StageAlarmOptions(threshold=0.5)),
+            ),
+            StageOptions(stage_name="dev", variables={"env": "dev"}),
+        ],
+    )
+    plan = UsagePlan(
+        stack, "Pro",
+        stages=[api.default_stage],
+        quota=QuotaOptions(limit=100000, period=QuotaPeriod.MONTH),
+        throttle=ThrottleOptions(rate_limit=100, burst_limit=200),
+    )
+    plan.add_api_key(ApiKey(stack, "AcmeKey"))
+    return api
+
+
+def test_stages_authorizer_usage_plan_and_alarms():
+    stack = cdk.Stack(new_app(), "Shop")
+    api = shop(stack)
+    template = Template.from_stack(stack)
+
+    template.resource_count_is("AWS::ApiGateway::Stage", 2)
+    template.has_resource_properties("AWS::ApiGateway::Stage", {"StageName": "dev", "Variables": {"env": "dev"}})
+    prod = [s for s in resources(template, "AWS::ApiGateway::Stage").values() if s["Properties"]["StageName"] == "prod"][0]
+    assert json.loads(prod["Properties"]["AccessLogSetting"]["Format"])["tenant"] == "$context.authorizer.claims.sub"
+
+    body = resources(template, "AWS::ApiGateway::RestApi")[stack.get_logical_id(api.rest_api)]["Properties"]["Body"]
+    assert body["paths"]["/products/{productId}"]["get"]["security"] == [{"api_key": [], "cognito": ["shop/read"]}]
+    assert body["components"]["securitySchemes"]["cognito"]["x-amazon-apigateway-authtype"] == "cognito_user_pools"
+    assert body["paths"]["/products"]["get"]["security"] == [{"api_key": [], "sigv4": []}]
+
+    template.has_resource_properties("AWS::ApiGateway::UsagePlan", {
+        "Quota": {"Limit": 100000, "Period": "MONTH"},
+        "Throttle": {"RateLimit": 100, "BurstLimit": 200},
+    })
+    template.resource_count_is("AWS::ApiGateway::ApiKey", 1)
+    template.resource_count_is("AWS::ApiGateway::UsagePlanKey", 1)
+    template.has_resource_properties("AWS::CloudWatch::Alarm", {"Threshold": 0.5, "ComparisonOperator": "GreaterThanThreshold"})
+    assert len(api.default_stage.alarms) == 4
+    assert api.default_stage.metrics.metric_route("POST /orders", "Latency").dimensions == {
+        "ApiName": "shop", "Stage": "prod", "Method": "POST", "Resource": "/orders"}
+
+
+def test_a_canary_release_serves_the_new_definition_beside_the_old():
+    release_file = os.path.join(tempfile.mkdtemp(), "releases.json")
+    context = {RELEASE_FILE: release_file, RECORD_RELEASES: True}
+
+    first = cdk.Stack(new_app(**context), "Shop")
+    shop(first)
+    Template.from_stack(first)
+
+    # A new route and a canary of it: the base keeps deployment 1, 10 % go to the new one.
+    second = cdk.Stack(new_app(**context), "Shop")
+    api = shop(second, prod_release=Release.canary(percent_traffic=10))
+    api.add_route("GET /health", integration=Integration.mock(), api_key_required=False)
+    template = Template.from_stack(second)
+    prod = [s for s in resources(template, "AWS::ApiGateway::Stage").values() if s["Properties"]["StageName"] == "prod"][0]
+    canary = prod["Properties"]["CanarySetting"]
+    assert canary["PercentTraffic"] == 10
+    assert canary["DeploymentId"] != prod["Properties"]["DeploymentId"]
+    with open(release_file) as f:
+        recorded = json.load(f)["apis"]["Shop/Api"]
+    assert recorded["stages"] == {"prod": {"deployment": 1, "canary": 2}, "dev": {"deployment": 2}}
+
+
+def test_the_policy_validator_fails_synth_on_an_open_route_and_names_it():
+    app = new_app()
+    cdk.Validations.of(app).add_plugins(GatewayPolicyValidator(rule_sets=[PolicyRuleSet.AWS_SOLUTIONS]))
+    stack = cdk.Stack(app, "Open")
+    fn = new_function(stack)
+    # The API judges itself too; here the app-level plugin is what is tested.
+    GatewayApi(stack, "Api", policy_validation=False, routes={
+        "GET /open": RouteOptions(integration=Integration.lambda_proxy(fn), authorization=Authorization.none()),
+    })
+    with pytest.raises(Exception, match="ValidationFailed") as failure:
+        app.synth()
+    report_file = re.search(r"can be found in: (\S+)", str(failure.value)).group(1)
+    with open(report_file) as f:
+        report = json.load(f)
+    findings = [(v["ruleName"], c["constructPath"])
+                for plugin in report["pluginReports"] if plugin["pluginName"] == "GatewayApi"
+                for v in plugin["violations"] for c in v["violatingConstructs"]]
+    assert ("body-authorization", "Open/Api/Resource") in findings
+
+
+def test_bad_input_is_a_synth_error_naming_construct_prop_and_value():
+    stack = cdk.Stack(new_app(), "Bad")
+    with pytest.raises(Exception, match=r"\[Bad/Api\] routes\['GET pets'\]: \"GET pets\" is not allowed"):
+        GatewayApi(stack, "Api", routes={"GET pets": RouteOptions(integration=Integration.mock())})
+
+
+def test_http_api_and_openapi_documents():
+    stack = cdk.Stack(new_app(), "Items")
+    fn = new_function(stack)
+    http = GatewayHttpApi(stack, "Http", routes={"GET /items/{id}": {"integration": HttpIntegration.lambda_(fn)}},
+                          default_authorization=HttpAuthorization.iam())
+    document = {
+        "openapi": "3.0.1", "info": {"title": "orders", "version": "1"},
+        "paths": {"/orders/{id}": {"get": {"operationId": "getOrder", "responses": {"200": {"description": "ok"}}}}},
+    }
+    rest = GatewayApi(stack, "Rest", open_api=OpenApiDocument.from_object(document),
+                      operations={"getOrder": RouteOptions(integration=Integration.lambda_proxy(fn))})
+    Template.from_stack(stack).has_resource_properties("AWS::ApiGatewayV2::Route", {"RouteKey": "GET /items/{id}", "AuthorizationType": "AWS_IAM"})
+    assert list(http.open_api_document()["paths"]) == ["/items/{id}"]
+    assert rest.open_api_document()["paths"]["/orders/{id}"]["get"]["operationId"] == "getOrder"
+    assert "x-amazon-apigateway-integration" not in json.dumps(rest.open_api_document())
