@@ -65,7 +65,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['/cdk.out/', '/bench/out/', '.venv/'],
+  gitignore: ['/cdk.out/', '/bench/out/', '.venv/', '.jsii.tabl.json'],
   githubOptions: { mergify: false },
 });
 
@@ -77,6 +77,16 @@ const example = project.addTask('example', {
 });
 // The engines' verdicts are in the assembly's validation report: no unacknowledged error allowed.
 example.exec('node scripts/check-validation-report.js cdk.out');
+
+// Every TypeScript example of README and the doc comments compiles (fixtures in rosetta/), or the
+// build fails; the tablet it writes is what jsii-pacmak and jsii-docgen translate examples from.
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every README and doc-comment example strictly with jsii-rosetta',
+  exec: 'jsii-rosetta extract --strict --compile --fail .jsii',
+});
+project.postCompileTask.prependSpawn(rosetta);
+// The API reference for Python users, with the examples translated.
+project.postCompileTask.exec('jsii-docgen -l python -o API.python.md');
 
 // `npm run test:python`: the wheel, installed with aws-cdk-lib in a fresh venv, under pytest.
 project.addTask('test:python', {

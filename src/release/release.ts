@@ -42,8 +42,10 @@ export enum ReleaseKind {
  * "Releases"), so nobody copies deployment ids around.
  *
  * ```ts
- * { stageName: 'prod', release: Release.canary({ percentTraffic: 10 }) }   // start, then shift
- * { stageName: 'prod', release: Release.promote() }                        // or Release.rollback()
+ * // Start the canary (later, change the percentage to shift traffic):
+ * new GatewayApi(this, 'Api', { routes, stages: [{ stageName: 'prod', release: Release.canary({ percentTraffic: 10 }) }] });
+ * // Then, in a later synth, end it with Release.promote() (or Release.rollback()):
+ * //   stages: [{ stageName: 'prod', release: Release.promote() }]
  * ```
  */
 export class Release {

@@ -5,7 +5,12 @@ import { aws_apigateway as apigw } from 'aws-cdk-lib';
  * (bad body, missing key, throttled, backend timeout, ...).
  *
  * ```ts
- * { responseType: ResponseType.THROTTLED, statusCode: '429', templates: { 'application/json': '{"error": "slow down"}' } }
+ * new GatewayApi(this, 'Api', {
+ *   routes,
+ *   gatewayResponses: [
+ *     { responseType: apigw.ResponseType.THROTTLED, statusCode: '429', templates: { 'application/json': '{"error": "slow down"}' } },
+ *   ],
+ * });
  * ```
  */
 export interface GatewayResponseOptions {
