@@ -5,6 +5,7 @@ import {
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
 import { checkIntegerInRange, checkPattern } from '../model/checks';
+import { stableText } from '../render/hash';
 
 const MIN_TIMEOUT_MS = 50;
 const MAX_TIMEOUT_MS = 30000;
@@ -163,7 +164,7 @@ export class HttpIntegration {
       const method = checkedMethod(scope, prop, options.method);
       const timeout = checkedTimeout(scope, prop, options.timeout);
       return {
-        key: `url ${url} ${method} ${timeout}`,
+        key: `url ${stableText(scope, url)} ${method} ${timeout}`,
         integrationType: 'HTTP_PROXY',
         integrationUri: url,
         integrationMethod: method,
@@ -233,9 +234,10 @@ export class HttpIntegration {
       }
       const serverName = options.secureServerName;
       checkPattern(scope, `${prop}.secureServerName`, serverName, /^[a-zA-Z0-9*]([a-zA-Z0-9.*-]{0,251}[a-zA-Z0-9])?$/, 'a DNS name, e.g. orders.internal.example.com');
-      const link = options.vpcLink?.vpcLinkId ?? vpc!.node.path;
+      // Construct paths, not ARNs: a token's text depends on how many tokens were made before it.
+      const link = options.vpcLink?.node.path ?? vpc!.node.path;
       return {
-        key: `private ${uri} ${link} ${method} ${timeout} ${serverName ?? ''}`,
+        key: `private ${backendPath} ${link} ${method} ${timeout} ${serverName ?? ''}`,
         integrationType: 'HTTP_PROXY',
         integrationUri: uri,
         integrationMethod: method,

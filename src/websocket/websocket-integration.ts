@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { propError } from '../errors';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { checkIntegerInRange, checkPattern } from '../model/checks';
+import { stableText } from '../render/hash';
 
 const MIN_TIMEOUT_MS = 50;
 /** WebSocket integrations may take 29 s at most (HTTP APIs allow 30). */
@@ -90,7 +91,7 @@ export class WebSocketIntegration {
       if (!Token.isUnresolved(method) && !HTTP_METHODS.includes(method)) throw propError(scope, `${prop}.method`, method, HTTP_METHODS.join(', '));
       const timeout = checkedTimeout(scope, prop, options.timeout);
       return {
-        key: `url ${url} ${method} ${timeout}`,
+        key: `url ${stableText(scope, url)} ${method} ${timeout}`,
         integrationType: 'HTTP_PROXY',
         integrationUri: url,
         integrationMethod: method,

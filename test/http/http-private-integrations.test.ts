@@ -110,3 +110,21 @@ describe('HTTP API private integrations', () => {
       .toThrow(/integration\.secureServerName.*a DNS name/);
   });
 });
+
+describe('integration logical ids', () => {
+  test('do not change when unrelated tokens are made first (a token\'s text is numbered in creation order)', () => {
+    const integrationIds = (tokensFirst: number) => {
+      const { stack, vpc, albListener, service } = backends();
+      for (let i = 0; i < tokensFirst; i++) new apigwv2.CfnApi(stack, `Other${i}`, { name: `other${i}`, protocolType: 'HTTP' }).attrApiEndpoint.toString();
+      new GatewayHttpApi(stack, 'Api', {
+        routes: {
+          'GET /web/{proxy+}': { integration: HttpIntegration.albListener(albListener) },
+          'POST /orders': { integration: HttpIntegration.cloudMapService(service, { vpc }) },
+          'GET /other': { integration: HttpIntegration.url(`https://${service.serviceName}.example.com/`) },
+        },
+      });
+      return Object.keys(Template.fromStack(stack).findResources('AWS::ApiGatewayV2::Integration')).sort();
+    };
+    expect(integrationIds(3)).toEqual(integrationIds(0));
+  });
+});
