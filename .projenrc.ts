@@ -16,8 +16,13 @@ const CDK_CLI_VERSION = '2.1148.1';
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-gateway-api',
   description:
-    'GatewayApi: a production-grade Amazon API Gateway in one CDK statement, secure and compliant by default.',
-  keywords: ['aws', 'cdk', 'awscdk', 'api-gateway', 'apigateway', 'rest-api', 'openapi', 'compliance'],
+    'GatewayApi: a production-grade Amazon API Gateway (REST, HTTP and WebSocket APIs) in one CDK statement, secure, '
+    + 'observable and compliant by default, with a synth-time policy validator.',
+  keywords: [
+    'aws', 'cdk', 'awscdk', 'api-gateway', 'apigateway', 'rest-api', 'http-api', 'websocket', 'openapi', 'canary',
+    'usage-plans', 'cloudwatch-alarms', 'compliance', 'policy-as-code', 'cdk-nag', 'cfn-guard',
+  ],
+  homepage: 'https://github.com/gatewayapi/gateway-api#readme',
   author: 'GatewayApi Developers',
   authorAddress: 'dev@gatewayapi.dev',
   repositoryUrl: 'https://github.com/gatewayapi/gateway-api.git',
@@ -37,6 +42,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@3.0.2', '@cdklabs/cdk-validator-cfnguard@0.0.62',
     // A standard OpenAPI 3 parser and validator, for the exported documents.
     '@apidevtools/swagger-parser@^12',
+    // The integration scenarios are declared as integ-runner tests (test/integ/).
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   // Read OpenAPI documents written in YAML (bundled: never part of the public API).
@@ -87,6 +94,14 @@ const rosetta = project.addTask('rosetta', {
 project.postCompileTask.prependSpawn(rosetta);
 // The API reference for Python users, with the examples translated.
 project.postCompileTask.exec('jsii-docgen -l python -o API.python.md');
+
+// `npm run integ`: the integration scenarios' templates against their committed snapshots.
+project.addTask('integ', {
+  description: 'Synthesize test/integ/integ.*.ts offline and compare with the committed snapshots (-- --update rewrites them)',
+  env: { CDK_DISABLE_VERSION_CHECK: 'true' },
+  exec: 'node scripts/integ-snapshots.js',
+  receiveArgs: true,
+});
 
 // `npm run test:python`: the wheel, installed with aws-cdk-lib in a fresh venv, under pytest.
 project.addTask('test:python', {
