@@ -73,6 +73,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
   },
   gitignore: ['/cdk.out/', '/bench/out/', '.venv/', '.jsii.tabl.json'],
+  // The package is lib/, .jsii, README and API.md: none of the repository's tooling, examples or engines.
+  npmIgnoreOptions: {
+    ignorePatterns: ['/.venv/', '/cdk.out/', '/examples/', '/scripts/', '/bench/', '/rosetta/', '/.ci/', '/API.python.md'],
+  },
   githubOptions: { mergify: false },
 });
 
