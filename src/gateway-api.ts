@@ -18,7 +18,7 @@ import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
 import { InvokePermissions } from './integrations/invoke-permissions';
 import { CorsModel } from './model/api-model';
-import { checkIntegerInRange, checkPattern } from './model/checks';
+import { checkIntegerInRange, checkLiteral, checkPattern } from './model/checks';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
 import { ApiMonitoring } from './observability/api-monitoring';
@@ -31,6 +31,7 @@ import { ApiReleases, ReleasedStage } from './release/api-releases';
 import { ApiDeployments } from './release/deployments';
 import { DeployedSettings } from './release/fingerprint';
 import { compactIntrinsics } from './render/compact-intrinsics';
+import { withCrossStackExports } from './render/cross-stack';
 import { externalize } from './render/externalize';
 import { renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
@@ -140,7 +141,7 @@ export class GatewayApi extends Construct {
     };
     const gatewayResponses = buildGatewayResponses(this, props.gatewayResponses ?? [], this.cors, props.jsonErrorResponses ?? true);
     const stack = Stack.of(this);
-    const definition = this.definition = new ApiDefinition(this, () => compactIntrinsics(stack.resolve(renderOpenApiBody({
+    const render = () => renderOpenApiBody({
       title: apiName,
       defaultValidator: VALIDATOR_NAMES[requestValidation],
       description,
@@ -150,7 +151,10 @@ export class GatewayApi extends Construct {
       gatewayResponses,
       apiKeySource: props.apiKeySource,
       authorizers: this.authorizers.schemes(),
-    }))), () => stack.resolve(deployedSettings));
+    });
+    const definition = this.definition = new ApiDefinition(this,
+      () => compactIntrinsics(stack.resolve(withCrossStackExports(stack, render()))),
+      () => stack.resolve(deployedSettings));
     const body = Lazy.any({ produce: () => (this.externalDefinition ? undefined : definition.definition()) });
 
     this.restApi = new apigw.CfnRestApi(this, 'Resource', {
@@ -217,10 +221,10 @@ export class GatewayApi extends Construct {
         if (Buffer.byteLength(JSON.stringify(resolved, undefined, 1)) <= maxInline) return;
         this.externalDefinition = new ExternalDefinition(this, 'Definition', {
           restApiId: this.restApi.ref,
-          definition: externalize(withApiSettings(resolved, stack.resolve({
+          definition: externalize(withApiSettings(resolved, stack.resolve(withCrossStackExports(stack, {
             ...deployedSettings,
             vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds,
-          }))),
+          })))),
           integrationRoles: this.node.children.filter((c): c is iam.Role => c instanceof iam.Role),
         });
         this.deployment.node.addDependency(this.externalDefinition.importer);
@@ -252,6 +256,7 @@ export class GatewayApi extends Construct {
   public addStage(options: StageOptions): IGatewayStage {
     const prop = `stages[${this.stageList.length}]`;
     const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
+    checkLiteral(this, `${prop}.stageName`, stageName, 'it names the stage\'s resources (and its record in the release file)');
     // Checked before the stage's construct id is made of it.
     checkPattern(this, `${prop}.stageName`, stageName, STAGE_NAME, STAGE_NAME_ALLOWED);
     if (this.stageList.some(({ stage }) => stage.stageName === stageName)) {

@@ -14,6 +14,7 @@ import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { CorsModel } from '../model/api-model';
+import { checkLiteral } from '../model/checks';
 import { parseRouteKey } from '../model/route-key';
 import { ApiMonitoring } from '../observability/api-monitoring';
 import { clientServers } from '../openapi/client-document';
@@ -166,6 +167,7 @@ export class GatewayHttpApi extends Construct {
   public addStage(options: HttpStageOptions): IHttpGatewayStage {
     const prop = `stages[${this.stageList.length}]`;
     const stageName = options.stageName ?? DEFAULT_HTTP_STAGE_NAME;
+    checkLiteral(this, `${prop}.stageName`, stageName, 'it names the stage\'s resources');
     checkHttpStageName(this, `${prop}.stageName`, stageName);
     if (this.stageList.some(stage => stage.stageName === stageName)) {
       throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stageName).join(', ')})`);

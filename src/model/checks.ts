@@ -35,3 +35,11 @@ export function checkPattern(
   if (value === undefined || Token.isUnresolved(value)) return;
   if (!pattern.test(value)) throw propError(scope, prop, value, allowed);
 }
+
+/**
+ * Throws when `value` is a token: for the few values that name constructs or records of the
+ * release file, which must be known at synth.
+ */
+export function checkLiteral(scope: IConstruct, prop: string, value: string, why: string): void {
+  if (Token.isUnresolved(value)) throw propError(scope, prop, value, `a literal value, not one known only at deploy time: ${why}`);
+}

@@ -16,7 +16,7 @@ import { propError } from '../errors';
 import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
-import { checkPattern } from '../model/checks';
+import { checkLiteral, checkPattern } from '../model/checks';
 import { ApiMonitoring } from '../observability/api-monitoring';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
 import { validateItself } from '../policy/self-validation';
@@ -159,6 +159,7 @@ export class GatewayWebSocketApi extends Construct {
   public addStage(options: WebSocketStageOptions): IWebSocketGatewayStage {
     const prop = `stages[${this.stageList.length}]`;
     const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
+    checkLiteral(this, `${prop}.stageName`, stageName, 'it names the stage\'s resources');
     if (this.stageList.some(s => s.stageName === stageName)) {
       throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stageName).join(', ')})`);
     }

@@ -83,7 +83,7 @@ describe('logical ids of stateful and identity-bearing resources', () => {
       rest: { dashboard: false, alarmActions: [] },
       stage: { cache: { ttl: Duration.minutes(1) }, alarms: { enabled: false }, loggingLevel: apigw.MethodLoggingLevel.INFO, dataTraceEnabled: true },
     }],
-    ['a compliance preset (web ACL, client certificate, encrypted logs)', { rest: { compliance: Compliance.PCI_DSS_3_2_1 } }],
+    ['a compliance preset (web ACL, client certificate, encrypted logs)', { rest: { compliance: Compliance.PCI_DSS_321 } }],
     ['unrelated resources and tokens made first', { tokensFirst: true }],
   ];
   test.each(variants)('do not change with %s', (_name, variant) => {
