@@ -287,7 +287,7 @@ const SYNC_EXECUTION_RESPONSES: IntegrationResponse[] = [
 
 function checkUrl(context: IntegrationBindContext, url: string): string {
   if (!Token.isUnresolved(url) && !/^https?:\/\/[^\s/]+/.test(url)) {
-    throw propError(context.scope, `${context.prop} url`, url, 'an http:// or https:// URL, e.g. "https://backend.example.com/pets/{petId}"');
+    throw propError(context.scope, `${context.prop}.url`, url, 'an http:// or https:// URL, e.g. "https://backend.example.com/pets/{petId}"');
   }
   return url;
 }

@@ -143,7 +143,7 @@ describe('HTTP', () => {
 
   test('rejects a URL that is not http(s)', () => {
     expect(() => synthApi(() => ({ routes: { 'GET /x': { integration: Integration.httpProxy('ftp://x') } } })))
-      .toThrow(/routes\['GET \/x'\]\.integration url: "ftp:\/\/x" is not allowed\. Allowed: an http:\/\/ or https:\/\/ URL/);
+      .toThrow(/routes\['GET \/x'\]\.integration\.url: "ftp:\/\/x" is not allowed\. Allowed: an http:\/\/ or https:\/\/ URL/);
   });
 
   test('rejects request parameters that name a missing path parameter or a malformed key', () => {

@@ -1,0 +1,139 @@
+import { App, Duration, Size, Stack, aws_apigateway as apigw, aws_certificatemanager as acm, aws_logs as logs } from 'aws-cdk-lib';
+import {
+  ApiKey, Authorization, Authorizer, GatewayApi, GatewayApiProps, GatewayHttpApi, GatewayHttpApiProps, GatewayWebSocketApi,
+  GatewayWebSocketApiProps, HttpAuthorization, HttpAuthorizer, HttpIntegration, Integration, QuotaPeriod, Release, UsagePlan,
+  WebSocketAuthorization, WebSocketAuthorizer, WebSocketIntegration,
+} from '../../src';
+import { newFunction, newStack } from '../util';
+
+/**
+ * Bad input, table-driven: each configuration is refused while the app is built (so no template
+ * exists to fail at deploy), with the library's one message shape: the construct path, the prop,
+ * the value and what is allowed.
+ */
+type Build = (stack: Stack) => void;
+const mock = { integration: Integration.mock() };
+const rest = (props: GatewayApiProps): Build => stack => new GatewayApi(stack, 'Api', props);
+const restRoutes = (routes: GatewayApiProps['routes'], more: GatewayApiProps = {}): Build => rest({ routes, ...more });
+const http = (props: (stack: Stack) => GatewayHttpApiProps): Build => stack => new GatewayHttpApi(stack, 'Http', props(stack));
+const webSocket = (props: (stack: Stack) => GatewayWebSocketApiProps): Build => stack => new GatewayWebSocketApi(stack, 'Ws', props(stack));
+const lambdaRoute = (stack: Stack, options: object = {}) => ({ integration: Integration.lambdaProxy(newFunction(stack)), ...options });
+const plan = (options: (api: GatewayApi, stack: Stack) => void): Build => stack => options(new GatewayApi(stack, 'Api', { routes: { 'GET /x': mock } }), stack);
+const cert = (stack: Stack) => acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/abc');
+
+/** [group, what is wrong, build, the prop named in the message] */
+const CASES: [string, string, Build, string][] = [
+  // Routes
+  ['routes', 'a key without a method', restRoutes({ 'GET pets': mock }), "routes['GET pets']"],
+  ['routes', 'an unknown method', restRoutes({ 'FETCH /pets': mock }), "routes['FETCH /pets']"],
+  ['routes', 'a greedy parameter before the end', restRoutes({ 'GET /a/{p+}/b': mock }), "routes['GET /a/{p+}/b']"],
+  ['routes', 'a path parameter twice', restRoutes({ 'GET /a/{id}/b/{id}': mock }), "routes['GET /a/{id}/b/{id}']"],
+  ['routes', 'a character API Gateway refuses', restRoutes({ 'GET /pets!': mock }), "routes['GET /pets!']"],
+  ['routes', 'sibling parameters named differently', restRoutes({ 'GET /pets/{id}': mock, 'GET /pets/{petId}/toys': mock }), "routes['GET /pets/{petId}/toys']"],
+  ['routes', 'an operationId starting with a digit', restRoutes({ 'GET /pets': { ...mock, operationId: '1pets' } }), "routes['GET /pets'].operationId"],
+  ['routes', 'an operationId used twice', restRoutes({ 'GET /a': { ...mock, operationId: 'same' }, 'GET /b': { ...mock, operationId: 'same' } }), "routes['GET /b'].operationId"],
+  ['routes', 'a model name with a hyphen', restRoutes({ 'POST /pets': { ...mock, requestBody: { schema: { type: apigw.JsonSchemaType.OBJECT }, modelName: 'New-Pet' } } }), "routes['POST /pets'].requestBody.modelName"],
+  ['routes', 'a request parameter without its source', restRoutes({ 'GET /pets': { ...mock, requestParameters: { page: true } } }), "routes['GET /pets'].requestParameters key"],
+  ['routes', 'a path parameter the path lacks', restRoutes({ 'GET /pets': { ...mock, requestParameters: { 'method.request.path.id': true } } }), "routes['GET /pets'].requestParameters key"],
+  ['routes', 'a negative route throttle', restRoutes({ 'GET /pets': { ...mock, throttle: { rateLimit: -1 } } }), "routes['GET /pets'].throttle"],
+  ['routes', 'a route cache TTL above an hour', restRoutes({ 'GET /pets': { ...mock, cache: { ttl: Duration.seconds(3601) } } }), "routes['GET /pets'].cache.ttl"],
+  // Integrations
+  ['integrations', 'a Lambda timeout above 29 s', stack => rest({ routes: { 'GET /x': { integration: Integration.lambdaProxy(newFunction(stack), { timeout: Duration.seconds(30) }) } } })(stack), "routes['GET /x'].integration.timeout"],
+  ['integrations', 'a timeout below 50 ms', restRoutes({ 'GET /x': { integration: Integration.httpProxy('https://example.com', { timeout: Duration.millis(10) }) } }), "routes['GET /x'].integration.timeout"],
+  ['integrations', 'a backend URL that is not http(s)', restRoutes({ 'GET /x': { integration: Integration.httpProxy('ftp://example.com') } }), "routes['GET /x'].integration.url"],
+  ['mapping templates', 'an integration response status outside 100-599', restRoutes({ 'GET /x': { integration: Integration.mock({ integrationResponses: [{ statusCode: '700' }] }) } }), "routes['GET /x'].integration.integrationResponses[0].statusCode"],
+  // Stages
+  ['stages', 'a stage name with "!"', rest({ stages: [{ stageName: 'prod!' }] }), 'stages[0].stageName'],
+  ['stages', 'two stages of one name', rest({ stages: [{ stageName: 'a' }, { stageName: 'a' }] }), 'stages[1].stageName'],
+  ['stages', 'no stage', rest({ stages: [] }), 'stages'],
+  ['stages', 'a stage variable name with a hyphen', rest({ stages: [{ variables: { 'bad-name': 'x' } }] }), 'stages[0].variables key'],
+  ['stages', 'a stage variable value with a space', rest({ stages: [{ variables: { name: 'a b' } }] }), "stages[0].variables['name']"],
+  ['stages', 'a negative rate limit', rest({ stages: [{ throttlingRateLimit: -5 }] }), 'stages[0].throttlingRateLimit'],
+  ['stages', 'a fractional burst', rest({ stages: [{ throttlingBurstLimit: 1.5 }] }), 'stages[0].throttlingBurstLimit'],
+  ['stages', 'a CloudFront web ACL', rest({ stages: [{ webAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/x/1' }] }), 'stages[0].webAclArn'],
+  ['stages', 'a log group with access logging off', stack => rest({ stages: [{ accessLogging: false, accessLogGroup: new logs.LogGroup(stack, 'Logs') }] })(stack), 'stages[0].accessLogGroup'],
+  ['stages', 'more deployment history than 100', rest({ deploymentHistory: 101 }), 'deploymentHistory'],
+  ['stages', 'compression above 10 MiB', rest({ minCompressionSize: Size.mebibytes(11) }), 'minCompressionSize'],
+  ['stages', 'an alarm rate above 100 %', rest({ stages: [{ alarms: { serverErrorRate: { threshold: 150 } } }] }), 'stages[0].alarms.serverErrorRate.threshold'],
+  // Caches
+  ['caches', 'a stage cache TTL above an hour', rest({ stages: [{ cache: { ttl: Duration.hours(2) } }] }), 'stages[0].cache.ttl'],
+  ['caches', 'a cache hit alarm without a cache', rest({ stages: [{ alarms: { cacheHitRate: { threshold: 10 } } }] }), 'stages[0].alarms.cacheHitRate'],
+  // Canaries
+  ['canaries', 'a canary above 100 %', rest({ stages: [{ release: Release.canary({ percentTraffic: 150 }) }] }), 'stages[0].release.percentTraffic'],
+  ['canaries', 'a canary variable with a hyphen', rest({ stages: [{ release: Release.canary({ percentTraffic: 5, stageVariableOverrides: { 'a-b': 'x' } }) }] }), 'stages[0].release.stageVariableOverrides key'],
+  ['canaries', 'a pin to deployment 0', rest({ stages: [{ release: Release.pin(0) }] }), 'stages[0].release.deployment'],
+  // Plans and keys
+  ['plans', 'a negative quota', plan((api, stack) => new UsagePlan(stack, 'Plan', { stages: [api.defaultStage], quota: { limit: -1, period: QuotaPeriod.DAY } })), 'quota.limit'],
+  ['plans', 'a quota offset past the period', plan((api, stack) => new UsagePlan(stack, 'Plan', { stages: [api.defaultStage], quota: { limit: 10, period: QuotaPeriod.WEEK, offset: 7 } })), 'quota.offset'],
+  ['plans', 'a negative plan burst', plan((api, stack) => new UsagePlan(stack, 'Plan', { stages: [api.defaultStage], throttle: { burstLimit: -1 } })), 'throttle'],
+  ['plans', 'a route throttle for no route', plan((api, stack) => new UsagePlan(stack, 'Plan', { stages: [api.defaultStage], routeThrottles: { 'GET /nope': { rateLimit: 1 } } })), "routeThrottles['GET /nope']"],
+  ['keys', 'a key value too short', stack => new ApiKey(stack, 'Key', { value: 'short' }), 'value'],
+  ['keys', 'a secret field without a secret', stack => new ApiKey(stack, 'Key', { secretField: 'apiKey' }), 'secretField'],
+  // Authorizers
+  ['authorizers', 'a token authorizer TTL above an hour', stack => rest({ routes: { 'GET /x': { ...mock, authorization: Authorization.authorizer(Authorizer.token(newFunction(stack), { resultsCacheTtl: Duration.hours(2) })) } } })(stack), 'resultsCacheTtl'],
+  ['authorizers', 'a token source that is not a header', stack => rest({ routes: { 'GET /x': { ...mock, authorization: Authorization.authorizer(Authorizer.token(newFunction(stack), { identitySource: 'Authorization' })) } } })(stack), 'identitySource'],
+  ['authorizers', 'a request authorizer source API Gateway cannot read', stack => rest({ routes: { 'GET /x': { ...mock, authorization: Authorization.authorizer(Authorizer.request(newFunction(stack), { identitySources: ['header.X'] })) } } })(stack), 'identitySources'],
+  ['authorizers', 'two authorizers of one name', stack => rest({
+    routes: {
+      'GET /a': { ...mock, authorization: Authorization.authorizer(Authorizer.token(newFunction(stack, 'A'), { authorizerName: 'same' })) },
+      'GET /b': { ...mock, authorization: Authorization.authorizer(Authorizer.token(newFunction(stack, 'B'), { authorizerName: 'same' })) },
+    },
+  })(stack), 'authorizerName'],
+  // Policies and endpoints
+  ['policies', 'a source address that is not a CIDR', rest({ resourcePolicy: { allowSourceIps: ['10.0.0.300/8'] } }), 'resourcePolicy.allowSourceIps[0]'],
+  ['policies', 'a VPC id that is not one', rest({ resourcePolicy: { allowSourceVpcs: ['vpc_123'] } }), 'resourcePolicy.allowSourceVpcs'],
+  ['policies', 'an account id that is not twelve digits', rest({ resourcePolicy: { allowAccounts: ['1234'] } }), 'resourcePolicy.allowAccounts[0]'],
+  ['policies', 'a PRIVATE API without VPC endpoints', rest({ endpointType: apigw.EndpointType.PRIVATE }), 'vpcEndpoints'],
+  // Domains
+  ['domains', 'a mapping to a stage the API lacks', stack => rest({ domain: { domainName: 'api.example.com', certificate: cert(stack), mappings: [{ stageName: 'nope' }] } })(stack), 'domain.mappings[0].stageName'],
+  ['domains', 'a base path with a space', stack => rest({ domain: { domainName: 'api.example.com', certificate: cert(stack), mappings: [{ stageName: 'prod', basePath: 'a b' }] } })(stack), 'basePath'],
+  ['domains', 'a domain name that is not one', stack => rest({ domain: { domainName: 'not a domain', certificate: cert(stack) } })(stack), 'domainName'],
+  // CORS and gateway responses
+  ['cors', 'no allowed origin', rest({ cors: { allowOrigins: [] } }), 'cors.allowOrigins'],
+  ['cors', 'credentials with any origin', rest({ cors: { allowOrigins: ['*'], allowCredentials: true } }), 'cors.allowCredentials'],
+  ['gateway responses', 'a 200 gateway response', rest({ gatewayResponses: [{ responseType: apigw.ResponseType.THROTTLED, statusCode: '200' }] }), 'gatewayResponses[0].statusCode'],
+  // HTTP APIs
+  ['HTTP APIs', 'a route key without a method', http(() => ({ routes: { '/items': { integration: HttpIntegration.url('https://example.com') } } })), "routes['/items']"],
+  ['HTTP APIs', 'a JWT issuer over http', http(() => ({ defaultAuthorization: HttpAuthorization.authorizer(HttpAuthorizer.jwt({ issuer: 'http://auth.example.com', audience: ['a'] })), routes: { 'GET /x': { integration: HttpIntegration.url('https://example.com') } } })), "authorizers['jwt'].issuer"],
+  ['HTTP APIs', 'a JWT with no audience', http(() => ({ defaultAuthorization: HttpAuthorization.authorizer(HttpAuthorizer.jwt({ issuer: 'https://auth.example.com', audience: [] })), routes: { 'GET /x': { integration: HttpIntegration.url('https://example.com') } } })), "authorizers['jwt'].audience"],
+  ['HTTP APIs', 'a stage name with a space', http(() => ({ stages: [{ stageName: 'a b' }] })), 'stages[0].stageName'],
+  ['HTTP APIs', 'a URL timeout above 30 s', http(() => ({ routes: { 'GET /x': { integration: HttpIntegration.url('https://example.com', { timeout: Duration.seconds(31) }) } } })), "routes['GET /x'].integration.timeout"],
+  ['HTTP APIs', 'a CORS max age above a day', http(() => ({ cors: { allowOrigins: ['https://a.example.com'], maxAge: Duration.days(2) } })), 'cors.maxAge'],
+  // WebSocket APIs
+  ['WebSocket APIs', 'a route selection expression API Gateway cannot evaluate', webSocket(() => ({ connectionsTable: {}, routeSelectionExpression: 'action' })), 'routeSelectionExpression'],
+  ['WebSocket APIs', 'a connection TTL shorter than a connection lasts', webSocket(() => ({ connectionsTable: { timeToLive: Duration.minutes(30) } })), 'connectionsTable.timeToLive'],
+  ['WebSocket APIs', 'a URL timeout above 29 s', webSocket(() => ({ connectionsTable: {}, routes: { send: { integration: WebSocketIntegration.url('https://example.com', { timeout: Duration.seconds(30) }) } } })), "routes['send'].integration.timeout"],
+  ['WebSocket APIs', 'an identity source in HTTP form', webSocket(stack => ({ connectionsTable: {}, connect: { authorization: WebSocketAuthorization.authorizer(WebSocketAuthorizer.lambda(newFunction(stack), { identitySources: ['$request.header.Auth'] })) } })), 'identitySources'],
+  ['WebSocket APIs', 'no $connect integration and no table', webSocket(() => ({})), 'connect.integration'],
+  ['WebSocket APIs', 'a latency alarm (no such metric)', webSocket(() => ({ connectionsTable: {}, stages: [{ alarms: { latencyP99: { threshold: 100 } } }] })), 'stages[0].alarms.latencyP99'],
+  ['OpenAPI', 'operations without a document', rest({ operations: { listPets: mock } }), 'operations'],
+];
+
+const MESSAGE = /^\[(Test\/[^\]]+)\] (.+?): (.+) is not allowed\. Allowed: (.+)$/s;
+
+describe('bad input is refused at synth, with construct path, prop, value and what is allowed', () => {
+  const cases = CASES;
+  test('the table covers every group of props, 60 configurations or more', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(cases.map(([group]) => group)).size).toBeGreaterThanOrEqual(14);
+  });
+
+  test.each(cases)('%s: %s', (_group, _what, build, prop) => {
+    let error: Error | undefined;
+    try {
+      const stack = newStack();
+      build(stack);
+      // Some props are judged once every route is in: at synthesis, before any template is written.
+      (stack.node.root as App).synth();
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error).toBeDefined();
+    // Props judged at synthesis fail through aws-cdk-lib's node validation, which prefixes its own line.
+    const message = error!.message.replace(/^Validation failed with the following errors:\n\s*\[[^\]]+\] /, '');
+    const match = MESSAGE.exec(message);
+    expect({ message, shaped: !!match }).toEqual({ message, shaped: true });
+    expect(match![2]).toContain(prop);
+    expect(match![4].length).toBeGreaterThan(3);
+  });
+});
