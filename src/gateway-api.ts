@@ -300,7 +300,7 @@ export class GatewayApi extends Construct {
       if (!served) {
         throw propError(this, `domain.mappings[${i}].stageName`, mapping.stageName, `a stage of the API (${this.stageList.map(s => s.stage.stageName).join(', ')})`);
       }
-      domain.addMapping(served.stage, { basePath: mapping.basePath });
+      domain._addMapping(served.stage, { basePath: mapping.basePath }, { scope: this, prop: `domain.mappings[${i}]` });
     });
     return domain;
   }

@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  Aws, CustomResource, Duration, aws_iam as iam, aws_lambda as lambda, aws_s3_assets as s3assets,
+  Aws, CfnResource, CustomResource, Duration, aws_iam as iam, aws_lambda as lambda, aws_s3_assets as s3assets,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DEFINITION_IMPORTER_SOURCE } from '../handlers/definition-importer-source';
 import { ExternalizedDefinition } from '../render/externalize';
+import { dependOnlyOnPolicies } from '../render/function-dependencies';
 import { shortHash } from '../render/hash';
 
 /** What the importer needs to put a definition into a REST API. */
@@ -54,6 +55,8 @@ export class ExternalDefinition extends Construct {
         conditions: { StringEquals: { 'iam:PassedToService': 'apigateway.amazonaws.com' } },
       }));
     }
+
+    dependOnlyOnPolicies(handler, [handler.role!.node.findChild('DefaultPolicy').node.defaultChild as CfnResource]);
 
     this.importer = new CustomResource(this, 'Import', {
       serviceToken: handler.functionArn,

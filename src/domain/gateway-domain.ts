@@ -2,7 +2,7 @@ import {
   Arn, ArnFormat, Stack, Token,
   aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_certificatemanager as acm, aws_route53 as route53,
 } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DomainAliasTarget } from './alias-target';
 import { checkBasePath } from './base-path';
 import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
@@ -108,16 +108,27 @@ export class GatewayDomain extends Construct {
    * levels (`v1/orders`) is mapped with an API Gateway V2 ApiMapping, as API Gateway requires.
    */
   public addMapping(stage: IGatewayStage, options: DomainMappingOptions = {}): void {
+    this._addMapping(stage, options, { scope: this, prop: `addMapping(${stage.node.path})` });
+  }
+
+  /**
+   * `addMapping`, with errors naming `at`: this method, or the `domain.mappings[i]` prop of the
+   * GatewayApi that made the domain.
+   *
+   * @internal
+   */
+  public _addMapping(stage: IGatewayStage, options: DomainMappingOptions, at: { scope: IConstruct; prop: string }): void {
     const basePath = options.basePath;
-    const prop = `addMapping(${stage.node.path}).basePath`;
-    const multiLevel = checkBasePath(this, prop, basePath);
+    const prop = `${at.prop}.basePath`;
+    const multiLevel = checkBasePath(at.scope, prop, basePath);
     if (multiLevel && this.endpointType !== apigw.EndpointType.REGIONAL) {
-      throw propError(this, prop, basePath, 'a single-level base path on an EDGE domain (several levels need REGIONAL)');
+      throw propError(at.scope, prop, basePath, 'a single-level base path on an EDGE domain (several levels need REGIONAL)');
     }
     if (stage instanceof ApiStage && stage._mapToDomain() === apigw.EndpointType.PRIVATE) {
-      throw propError(this, prop, stage.node.path, 'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
+      throw propError(at.scope, at.prop, `${stage.node.path} of a PRIVATE API`,
+        'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
     }
-    const id = this.claimBasePath(prop, basePath, stage.node.path);
+    const id = this.claimBasePath(at.scope, prop, basePath, stage.node.path);
     if (multiLevel) {
       new apigwv2.CfnApiMapping(this, id, {
         domainName: this.cfnDomainName.ref,
@@ -150,7 +161,7 @@ export class GatewayDomain extends Construct {
       throw propError(this, `addHttpMapping(${stage.node.path})`, `a domain with securityPolicy ${this.securityPolicy}`,
         'a domain with the TLS_1_2 policy: API Gateway refuses HTTP API mappings on domains with enhanced policies');
     }
-    const id = this.claimBasePath(prop, basePath, stage.node.path);
+    const id = this.claimBasePath(this, prop, basePath, stage.node.path);
     if (stage instanceof HttpApiStage) stage._mapToDomain();
     new apigwv2.CfnApiMapping(this, id, {
       domainName: this.cfnDomainName.ref,
@@ -161,13 +172,13 @@ export class GatewayDomain extends Construct {
   }
 
   /** Records a base path as served by a stage and returns the mapping's construct id. */
-  private claimBasePath(prop: string, basePath: string | undefined, stagePath: string): string {
+  private claimBasePath(scope: IConstruct, prop: string, basePath: string | undefined, stagePath: string): string {
     const key = basePath ?? '';
     const taken = this.basePaths.get(key);
-    if (taken) throw propError(this, prop, basePath ?? '(root)', `a base path no other mapping of the domain has (${taken} is served there)`);
+    if (taken) throw propError(scope, prop, basePath ?? '(root)', `a base path no other mapping of the domain has (${taken} is served there)`);
     const root = this.basePaths.get('');
     if (root || (key === '' && this.basePaths.size > 0)) {
-      throw propError(this, prop, basePath ?? '(root)',
+      throw propError(scope, prop, basePath ?? '(root)',
         `a root mapping only as the domain's one mapping (API Gateway refuses others beside it); the domain already serves ${root ?? [...this.basePaths.values()].join(', ')}`);
     }
     this.basePaths.set(key, stagePath);

@@ -3,6 +3,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CANARY_REMOVER_SOURCE } from '../handlers/canary-remover-source';
+import { dependOnlyOnPolicies } from '../render/function-dependencies';
 
 const SINGLETON_ID = 'GatewayApiCanaryRemover';
 
@@ -71,6 +72,8 @@ function canaryRemover(scope: Construct): Remover {
     timeout: Duration.minutes(1),
     description: 'Removes the canary of a GatewayApi stage when its release ends it (CloudFormation leaves it behind)',
   });
+  // The role's one policy is managed and attached when the role is made, so the role's ARN orders everything.
+  dependOnlyOnPolicies(fn, []);
   acknowledgeFindings(fn, logGroup);
   return { fn, policy };
 }

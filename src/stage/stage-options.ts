@@ -40,7 +40,8 @@ export interface StageOptions {
 
   /**
    * Stage variables, available to mapping templates and integration URIs as `stageVariables.NAME`.
-   * Names: letters, digits and underscores; values: letters, digits and `-._~:/?#&=,`.
+   * Names: letters, digits and underscores, at least one letter or digit; values: one or more of
+   * letters, digits and `-._~:/?#&=,`.
    *
    * @default - none
    */

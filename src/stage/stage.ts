@@ -8,6 +8,7 @@ import { IGatewayStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
 import { routeWarnings } from './route-warnings';
 import { StageOptions } from './stage-options';
+import { checkStageVariables } from './stage-variables';
 import { REGIONAL_WEB_ACL_ARN, associateWebAcl } from './web-acl';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
@@ -28,8 +29,6 @@ const DEFAULT_CACHE_TTL_SECONDS = 300;
 
 export const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 export const STAGE_NAME_ALLOWED = 'letters, digits, hyphens and underscores, 1 to 128 characters';
-const VARIABLE_NAME = /^[a-zA-Z0-9_]+$/;
-const VARIABLE_VALUE = /^[a-zA-Z0-9\-._~:/?#&=,]*$/;
 
 /** The deployments a stage serves, as CloudFormation references. */
 export interface ServedDeployments {
@@ -205,7 +204,7 @@ function endsCanary(release: Release): boolean {
 }
 
 function validateStageOptions(scope: Construct, prop: string, o: StageOptions): void {
-  checkVariables(scope, `${prop}.variables`, o.variables);
+  checkStageVariables(scope, `${prop}.variables`, o.variables);
   checkNumberInRange(scope, `${prop}.throttlingRateLimit`, o.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
   checkIntegerInRange(scope, `${prop}.throttlingBurstLimit`, o.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
   checkPattern(scope, `${prop}.webAclArn`, o.webAclArn, REGIONAL_WEB_ACL_ARN,
@@ -214,17 +213,10 @@ function validateStageOptions(scope: Construct, prop: string, o: StageOptions): 
   const canary = o.release?.canaryOptions;
   if (canary) {
     checkNumberInRange(scope, `${prop}.release.percentTraffic`, canary.percentTraffic, 0, 100);
-    checkVariables(scope, `${prop}.release.stageVariableOverrides`, canary.stageVariableOverrides);
+    checkStageVariables(scope, `${prop}.release.stageVariableOverrides`, canary.stageVariableOverrides);
   }
   const pinned = o.release?.deploymentNumber;
   if (pinned !== undefined) checkIntegerInRange(scope, `${prop}.release.deployment`, pinned, 1, Number.MAX_SAFE_INTEGER);
-}
-
-function checkVariables(scope: Construct, prop: string, variables?: { [name: string]: string }): void {
-  for (const [name, value] of Object.entries(variables ?? {})) {
-    checkPattern(scope, `${prop} key`, name, VARIABLE_NAME, 'letters, digits and underscores');
-    checkPattern(scope, `${prop}['${name}']`, value, VARIABLE_VALUE, 'letters, digits and -._~:/?#&=,');
-  }
 }
 
 /** A default switched off is allowed, and named with the rules that will flag it. */

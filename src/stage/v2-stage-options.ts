@@ -11,7 +11,9 @@ export interface V2StageCommonOptions {
   readonly description?: string;
 
   /**
-   * Stage variables, available to integrations as `${stageVariables.name}`.
+   * Stage variables, available to integrations as `${stageVariables.name}`. Names: letters,
+   * digits and underscores, at least one letter or digit; values: one or more of letters,
+   * digits and `-._~:/?#&=,`.
    *
    * @default - none
    */

@@ -4,9 +4,9 @@ import {
 import { Construct } from 'constructs';
 import { accessLogDestination } from './access-log-destination';
 import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT } from './stage';
+import { checkStageVariables } from './stage-variables';
 import { V2StageRoute, throttledRouteSettings } from './v2-route-settings';
 import { V2StageCommonOptions } from './v2-stage-options';
-import { checkPattern } from '../model/checks';
 import { createStageAlarms } from '../observability/stage-alarms';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { checkThrottle } from '../usage/throttle';
@@ -42,9 +42,7 @@ export interface V2StageResources {
 export function v2StageResource(scope: Construct, props: V2StageResourceProps): V2StageResources {
   const o = props.options;
   checkThrottle(scope, props.prop, { rateLimit: o.throttlingRateLimit, burstLimit: o.throttlingBurstLimit });
-  for (const name of Object.keys(o.variables ?? {})) {
-    checkPattern(scope, `${props.prop}.variables`, name, /^[a-zA-Z0-9_]+$/, 'variable names of letters, digits and underscores');
-  }
+  checkStageVariables(scope, `${props.prop}.variables`, o.variables);
   const { logGroup: accessLogGroup } = accessLogDestination(scope, props.prop, o, props.accessLogKey);
   const defaults = {
     throttlingRateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT,

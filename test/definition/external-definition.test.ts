@@ -57,6 +57,12 @@ describe('a definition too large for the template', () => {
     expect(definition['x-amazon-apigateway-binary-media-types']).toEqual(['image/png']);
   });
 
+  test('the importer waits for its role\'s policy, and for nothing its role ARN already orders (cfn-lint W3005)', () => {
+    const { template } = synthExternal();
+    const [importer] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Timeout: 300 } }));
+    expect(importer.DependsOn).toEqual([expect.stringMatching(/^ApiDefinitionImporterServiceRoleDefaultPolicy/)]);
+  });
+
   test('the importer may put this API and pass exactly the integration roles to API Gateway', () => {
     const { template } = synthExternal();
     template.hasResourceProperties('AWS::IAM::Policy', {

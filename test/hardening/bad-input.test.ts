@@ -17,7 +17,6 @@ const rest = (props: GatewayApiProps): Build => stack => new GatewayApi(stack, '
 const restRoutes = (routes: GatewayApiProps['routes'], more: GatewayApiProps = {}): Build => rest({ routes, ...more });
 const http = (props: (stack: Stack) => GatewayHttpApiProps): Build => stack => new GatewayHttpApi(stack, 'Http', props(stack));
 const webSocket = (props: (stack: Stack) => GatewayWebSocketApiProps): Build => stack => new GatewayWebSocketApi(stack, 'Ws', props(stack));
-const lambdaRoute = (stack: Stack, options: object = {}) => ({ integration: Integration.lambdaProxy(newFunction(stack)), ...options });
 const plan = (options: (api: GatewayApi, stack: Stack) => void): Build => stack => options(new GatewayApi(stack, 'Api', { routes: { 'GET /x': mock } }), stack);
 const cert = (stack: Stack) => acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/abc');
 
@@ -47,6 +46,8 @@ const CASES: [string, string, Build, string][] = [
   ['stages', 'two stages of one name', rest({ stages: [{ stageName: 'a' }, { stageName: 'a' }] }), 'stages[1].stageName'],
   ['stages', 'no stage', rest({ stages: [] }), 'stages'],
   ['stages', 'a stage variable name with a hyphen', rest({ stages: [{ variables: { 'bad-name': 'x' } }] }), 'stages[0].variables key'],
+  ['stages', 'a stage variable name of underscores only', rest({ stages: [{ variables: { __: 'x' } }] }), 'stages[0].variables key'],
+  ['stages', 'an empty stage variable value', rest({ stages: [{ variables: { name: '' } }] }), "stages[0].variables['name']"],
   ['stages', 'a stage variable value with a space', rest({ stages: [{ variables: { name: 'a b' } }] }), "stages[0].variables['name']"],
   ['stages', 'a negative rate limit', rest({ stages: [{ throttlingRateLimit: -5 }] }), 'stages[0].throttlingRateLimit'],
   ['stages', 'a fractional burst', rest({ stages: [{ throttlingBurstLimit: 1.5 }] }), 'stages[0].throttlingBurstLimit'],
@@ -86,7 +87,11 @@ const CASES: [string, string, Build, string][] = [
   ['policies', 'a PRIVATE API without VPC endpoints', rest({ endpointType: apigw.EndpointType.PRIVATE }), 'vpcEndpoints'],
   // Domains
   ['domains', 'a mapping to a stage the API lacks', stack => rest({ domain: { domainName: 'api.example.com', certificate: cert(stack), mappings: [{ stageName: 'nope' }] } })(stack), 'domain.mappings[0].stageName'],
-  ['domains', 'a base path with a space', stack => rest({ domain: { domainName: 'api.example.com', certificate: cert(stack), mappings: [{ stageName: 'prod', basePath: 'a b' }] } })(stack), 'basePath'],
+  ['domains', 'a base path with a space', stack => rest({ domain: { domainName: 'api.example.com', certificate: cert(stack), mappings: [{ stageName: 'prod', basePath: 'a b' }] } })(stack), 'domain.mappings[0].basePath'],
+  ['domains', 'a second root mapping', stack => rest({
+    stages: [{ stageName: 'a' }, { stageName: 'b' }],
+    domain: { domainName: 'api.example.com', certificate: cert(stack), mappings: [{ stageName: 'a' }, { stageName: 'b' }] },
+  })(stack), 'domain.mappings[1].basePath'],
   ['domains', 'a domain name that is not one', stack => rest({ domain: { domainName: 'not a domain', certificate: cert(stack) } })(stack), 'domainName'],
   // CORS and gateway responses
   ['cors', 'no allowed origin', rest({ cors: { allowOrigins: [] } }), 'cors.allowOrigins'],
