@@ -44,6 +44,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@apidevtools/swagger-parser@^12',
     // The integration scenarios are declared as integ-runner tests (test/integ/).
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    // Property-based tests: random valid configurations must synthesize clean templates (test/properties/).
+    'fast-check@^4.10.2',
   ],
 
   // Read OpenAPI documents written in YAML (bundled: never part of the public API).
@@ -62,6 +64,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       coverageReporters: ['text-summary'],
+      // Jest's default leaves a core to itself, so a 2-core machine ran every file in one worker, whose
+      // heap grows with each file's fresh aws-cdk-lib: 6 minutes instead of 2.
+      maxWorkers: '100%',
     },
   },
   eslintOptions: {
