@@ -1,33 +1,23 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { Backends } from './backends';
-import { RETENTION, optional, pathArb, stageNamesArb, retentionDaysArb, stageVariablesArb, throttleArb } from './common-arbitraries';
+import { ComplianceName, Throttle, V2StageSpec, complianceArb, optional, pathArb, stageNamesArb, throttleArb, v2StageFieldArbs, v2StageOptions } from './common-specs';
 import { BuiltApi } from './rest-build';
 import { Compliance, GatewayHttpApi, HttpAuthorization, HttpAuthorizer, HttpIntegration, HttpRouteOptions } from '../../src';
 
 /** An HTTP API configuration as plain data (see `rest-spec.ts` for why). */
 export interface HttpSpec {
-  readonly compliance: 'AWS_SOLUTIONS' | 'NIST_800_53_R5' | 'PCI_DSS_321' | 'HIPAA_SECURITY';
+  readonly compliance: ComplianceName;
   readonly description?: string;
   readonly defaultAuthorization?: HttpAuthorizationKind;
   readonly cors?: { readonly allowOrigins: string[]; readonly maxAgeSeconds?: number };
   readonly disableExecuteApiEndpoint?: boolean;
   readonly dashboard?: boolean;
-  readonly stages: HttpStageSpec[];
+  readonly stages: V2StageSpec[];
   readonly routes: HttpRouteSpec[];
 }
 
 type HttpAuthorizationKind = 'iam' | 'jwt' | 'cognito' | 'lambda';
-
-export interface HttpStageSpec {
-  /** `$default` for the first stage when absent. */
-  readonly name?: string;
-  readonly variables?: { [name: string]: string };
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
-  readonly detailedMetrics?: boolean;
-  readonly accessLogRetentionDays?: 7 | 30 | 365;
-  readonly alarms?: 'off';
-}
 
 export interface HttpRouteSpec {
   /** A route key, or `$default`. */
@@ -35,7 +25,7 @@ export interface HttpRouteSpec {
   readonly integration: { readonly kind: 'lambda' | 'url' | 'sqs' | 'stepFunctions' | 'eventBridge'; readonly timeoutMillis?: number };
   readonly authorization?: HttpAuthorizationKind;
   readonly scopes?: string[];
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly throttle?: Throttle;
 }
 
 const authorizationArb = fc.constantFrom<HttpAuthorizationKind>('iam', 'jwt', 'cognito', 'lambda');
@@ -54,17 +44,11 @@ const routeArb: fc.Arbitrary<HttpRouteSpec> = fc.record({
   throttle: optional(throttleArb),
 }, { requiredKeys: ['key', 'integration'] });
 
-const stageArb = (name: string | undefined): fc.Arbitrary<HttpStageSpec> => fc.record({
-  name: fc.constant(name),
-  variables: optional(stageVariablesArb),
-  throttle: optional(throttleArb),
-  detailedMetrics: optional(fc.boolean()),
-  accessLogRetentionDays: optional(retentionDaysArb),
-  alarms: optional(fc.constant<'off'>('off')),
-}, { requiredKeys: ['name'] });
+const stageArb = (name: string | undefined): fc.Arbitrary<V2StageSpec> =>
+  fc.record({ name: fc.constant(name), ...v2StageFieldArbs }, { requiredKeys: ['name'] });
 
 export const httpSpecArb: fc.Arbitrary<HttpSpec> = fc.record({
-  compliance: fc.constantFrom<HttpSpec['compliance']>('AWS_SOLUTIONS', 'NIST_800_53_R5', 'PCI_DSS_321', 'HIPAA_SECURITY'),
+  compliance: complianceArb,
   description: optional(fc.string({ maxLength: 60 })),
   defaultAuthorization: optional(authorizationArb),
   cors: optional(fc.record({
@@ -113,15 +97,7 @@ export function buildHttpApi(stack: Stack, spec: HttpSpec): BuiltApi<GatewayHttp
     },
     disableExecuteApiEndpoint: spec.disableExecuteApiEndpoint,
     dashboard: spec.dashboard,
-    stages: spec.stages.map(stage => ({
-      stageName: stage.name,
-      variables: stage.variables,
-      throttlingRateLimit: stage.throttle?.rateLimit,
-      throttlingBurstLimit: stage.throttle?.burstLimit,
-      detailedMetrics: stage.detailedMetrics,
-      accessLogRetention: stage.accessLogRetentionDays && RETENTION[stage.accessLogRetentionDays],
-      alarms: stage.alarms === 'off' ? { enabled: false } : undefined,
-    })),
+    stages: spec.stages.map(v2StageOptions),
     routes,
   });
   return { api, backends: backends.constructs };

@@ -3,7 +3,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Backends } from './backends';
-import { RETENTION } from './common-arbitraries';
+import { RETENTION } from './common-specs';
 import { IntegrationKind, RestSpec, RouteSpec, StageSpec, WEB_ACL_REQUIRED } from './rest-spec';
 import {
   AccessLogFormats, ApiKey, Authorization, Authorizer, CacheClusterSize, Compliance, GatewayApi, Integration, QuotaPeriod, RequestValidation,

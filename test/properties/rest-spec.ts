@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { optional, pathArb, stageNamesArb, retentionDaysArb, stageVariablesArb, throttleArb } from './common-arbitraries';
+import { ComplianceName, Throttle, complianceArb, optional, pathArb, stageNamesArb, retentionDaysArb, stageVariablesArb, throttleArb } from './common-specs';
 
 /**
  * A REST API configuration as plain data: fast-check shrinks it and prints it when a property
@@ -9,7 +9,7 @@ import { optional, pathArb, stageNamesArb, retentionDaysArb, stageVariablesArb, 
  * clean.
  */
 export interface RestSpec {
-  readonly compliance: 'AWS_SOLUTIONS' | 'NIST_800_53_R5' | 'PCI_DSS_321' | 'HIPAA_SECURITY';
+  readonly compliance: ComplianceName;
   /** Where the stack is: no environment, or an account and region. */
   readonly region?: 'us-east-1' | 'eu-west-1';
   readonly endpoint: 'REGIONAL' | 'EDGE' | 'PRIVATE';
@@ -69,7 +69,7 @@ export interface StageSpec {
   readonly variables?: { [name: string]: string };
   readonly loggingLevel?: 'INFO' | 'ERROR';
   readonly metricsEnabled?: boolean;
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly throttle?: Throttle;
   readonly cache?: { readonly clusterSize?: string; readonly ttlSeconds?: number };
   readonly accessLogRetentionDays?: 7 | 30 | 365;
   /** The library's JSON with extra `$context` fields, or the Common Log Format. */
@@ -90,14 +90,14 @@ export interface RouteSpec {
   readonly apiKeyRequired?: boolean;
   readonly queryParameters: { [name: string]: boolean };
   readonly body?: boolean;
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly throttle?: Throttle;
   readonly cacheTtlSeconds?: number;
   readonly summary?: string;
 }
 
 export interface UsagePlanSpec {
   readonly quota?: { readonly limit: number; readonly period: 'DAY' | 'WEEK' | 'MONTH' };
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly throttle?: Throttle;
   readonly apiKey: boolean;
 }
 
@@ -146,7 +146,7 @@ const stagesArb: fc.Arbitrary<StageSpec[]> = stageNamesArb
   .chain(names => fc.tuple(...names.map(stageArb)).map(stages => [...stages]));
 
 export const restSpecArb: fc.Arbitrary<RestSpec> = fc.record({
-  compliance: fc.constantFrom<RestSpec['compliance']>('AWS_SOLUTIONS', 'NIST_800_53_R5', 'PCI_DSS_321', 'HIPAA_SECURITY'),
+  compliance: complianceArb,
   region: optional(fc.constantFrom<'us-east-1' | 'eu-west-1'>('us-east-1', 'eu-west-1')),
   endpoint: fc.constantFrom<RestSpec['endpoint']>('REGIONAL', 'EDGE', 'PRIVATE'),
   webAcl: optional(fc.boolean()),

@@ -1,7 +1,7 @@
 import { Duration, Stack, aws_apigateway as apigw } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { Backends } from './backends';
-import { RETENTION, optional, retentionDaysArb, stageNamesArb, stageVariablesArb, throttleArb } from './common-arbitraries';
+import { ComplianceName, Throttle, V2StageSpec, complianceArb, optional, stageNamesArb, throttleArb, v2StageFieldArbs, v2StageOptions } from './common-specs';
 import { BuiltApi } from './rest-build';
 import {
   Compliance, GatewayWebSocketApi, WebSocketAuthorization, WebSocketAuthorizer, WebSocketIntegration, WebSocketRouteOptions,
@@ -9,7 +9,7 @@ import {
 
 /** A WebSocket API configuration as plain data (see `rest-spec.ts` for why). */
 export interface WebSocketSpec {
-  readonly compliance: 'AWS_SOLUTIONS' | 'NIST_800_53_R5' | 'PCI_DSS_321' | 'HIPAA_SECURITY';
+  readonly compliance: ComplianceName;
   readonly description?: string;
   readonly routeSelectionExpression?: string;
   readonly connect?: { readonly authorization: 'iam' | 'lambda'; readonly integration?: boolean; readonly throttle?: Throttle };
@@ -20,16 +20,10 @@ export interface WebSocketSpec {
   readonly routes: WebSocketRouteSpec[];
 }
 
-type Throttle = { readonly rateLimit: number; readonly burstLimit: number };
-
-export interface WebSocketStageSpec {
+/** A WebSocket stage: the options HTTP stages have, and execution logs. */
+export interface WebSocketStageSpec extends V2StageSpec {
   readonly name: string;
-  readonly variables?: { [name: string]: string };
-  readonly throttle?: Throttle;
   readonly loggingLevel?: 'INFO' | 'ERROR';
-  readonly detailedMetrics?: boolean;
-  readonly accessLogRetentionDays?: 7 | 30 | 365;
-  readonly alarms?: 'off';
 }
 
 export interface WebSocketRouteSpec {
@@ -51,16 +45,12 @@ const routeArb: fc.Arbitrary<WebSocketRouteSpec> = fc.record({
 
 const stageArb = (name: string): fc.Arbitrary<WebSocketStageSpec> => fc.record({
   name: fc.constant(name),
-  variables: optional(stageVariablesArb),
-  throttle: optional(throttleArb),
   loggingLevel: optional(fc.constantFrom<'INFO' | 'ERROR'>('INFO', 'ERROR')),
-  detailedMetrics: optional(fc.boolean()),
-  accessLogRetentionDays: optional(retentionDaysArb),
-  alarms: optional(fc.constant<'off'>('off')),
+  ...v2StageFieldArbs,
 }, { requiredKeys: ['name'] });
 
 export const webSocketSpecArb: fc.Arbitrary<WebSocketSpec> = fc.record({
-  compliance: fc.constantFrom<WebSocketSpec['compliance']>('AWS_SOLUTIONS', 'NIST_800_53_R5', 'PCI_DSS_321', 'HIPAA_SECURITY'),
+  compliance: complianceArb,
   description: optional(fc.string({ maxLength: 60 })),
   routeSelectionExpression: optional(fc.constantFrom('$request.body.action', '$request.body.message.type', '${request.body.action}')),
   connect: optional(fc.record({
@@ -114,14 +104,8 @@ export function buildWebSocketApi(stack: Stack, spec: WebSocketSpec): BuiltApi<G
     },
     dashboard: spec.dashboard,
     stages: spec.stages.map(stage => ({
-      stageName: stage.name,
-      variables: stage.variables,
-      throttlingRateLimit: stage.throttle?.rateLimit,
-      throttlingBurstLimit: stage.throttle?.burstLimit,
+      ...v2StageOptions(stage),
       loggingLevel: stage.loggingLevel && apigw.MethodLoggingLevel[stage.loggingLevel],
-      detailedMetrics: stage.detailedMetrics,
-      accessLogRetention: stage.accessLogRetentionDays && RETENTION[stage.accessLogRetentionDays],
-      alarms: stage.alarms === 'off' ? { enabled: false } : undefined,
     })),
     routes,
   });

@@ -1,7 +1,8 @@
 import { aws_logs as logs } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { V2StageCommonOptions } from '../../src/stage/v2-stage-options';
 
-/** Arbitraries shared by the REST, HTTP and WebSocket specs. */
+/** What the REST, HTTP and WebSocket specs share: arbitraries, and how shared parts are built. */
 
 export const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -36,3 +37,40 @@ export const stageNamesArb = fc.uniqueArray(fc.stringMatching(/^[a-zA-Z0-9_-]{1,
 /** Access log retentions a spec picks from, in days, and what they build. */
 export const RETENTION = { 7: logs.RetentionDays.ONE_WEEK, 30: logs.RetentionDays.ONE_MONTH, 365: logs.RetentionDays.ONE_YEAR };
 export const retentionDaysArb = fc.constantFrom<7 | 30 | 365>(7, 30, 365);
+
+export type ComplianceName = 'AWS_SOLUTIONS' | 'NIST_800_53_R5' | 'PCI_DSS_321' | 'HIPAA_SECURITY';
+export const complianceArb = fc.constantFrom<ComplianceName>('AWS_SOLUTIONS', 'NIST_800_53_R5', 'PCI_DSS_321', 'HIPAA_SECURITY');
+
+export type Throttle = { readonly rateLimit: number; readonly burstLimit: number };
+
+/** The options HTTP and WebSocket stages share. */
+export interface V2StageSpec {
+  /** For HTTP APIs, `$default` when absent. */
+  readonly name?: string;
+  readonly variables?: { [name: string]: string };
+  readonly throttle?: Throttle;
+  readonly detailedMetrics?: boolean;
+  readonly accessLogRetentionDays?: 7 | 30 | 365;
+  readonly alarms?: 'off';
+}
+
+/** The fields of a `V2StageSpec` besides its name, for `fc.record`. */
+export const v2StageFieldArbs = {
+  variables: optional(stageVariablesArb),
+  throttle: optional(throttleArb),
+  detailedMetrics: optional(fc.boolean()),
+  accessLogRetentionDays: optional(retentionDaysArb),
+  alarms: optional(fc.constant<'off'>('off')),
+};
+
+export function v2StageOptions(stage: V2StageSpec): V2StageCommonOptions & { stageName?: string } {
+  return {
+    stageName: stage.name,
+    variables: stage.variables,
+    throttlingRateLimit: stage.throttle?.rateLimit,
+    throttlingBurstLimit: stage.throttle?.burstLimit,
+    detailedMetrics: stage.detailedMetrics,
+    accessLogRetention: stage.accessLogRetentionDays && RETENTION[stage.accessLogRetentionDays],
+    alarms: stage.alarms === 'off' ? { enabled: false } : undefined,
+  };
+}
