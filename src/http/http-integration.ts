@@ -1,15 +1,15 @@
 import {
-  Duration, Token, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_events as events,
+  Duration, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_events as events,
   aws_iam as iam, aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
-import { checkIntegerInRange, checkPattern } from '../model/checks';
+import { checkBackendUrl, checkedMethod, checkedTimeout } from '../integrations/v2-integration-checks';
+import { checkPattern } from '../model/checks';
 import { stableText } from '../render/hash';
 
-const MIN_TIMEOUT_MS = 50;
+/** HTTP API integrations may take 30 s at most. */
 const MAX_TIMEOUT_MS = 30000;
-const HTTP_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /** Options of a Lambda proxy integration of an HTTP API. */
 export interface HttpLambdaIntegrationOptions {
@@ -145,7 +145,7 @@ export class HttpIntegration {
     return new HttpIntegration((scope, prop) => {
       const version = options.payloadFormatVersion ?? '2.0';
       if (!['1.0', '2.0'].includes(version)) throw propError(scope, `${prop}.payloadFormatVersion`, version, '1.0 or 2.0');
-      const timeout = checkedTimeout(scope, prop, options.timeout);
+      const timeout = timeoutOf(scope, prop, options.timeout);
       return {
         key: `lambda ${fn.node.path} ${version} ${timeout}`,
         integrationType: 'AWS_PROXY',
@@ -160,9 +160,9 @@ export class HttpIntegration {
   /** The request is passed to a public HTTP(S) URL, e.g. `https://backend.example.com/{proxy}`. */
   public static url(url: string, options: HttpUrlIntegrationOptions = {}): HttpIntegration {
     return new HttpIntegration((scope, prop) => {
-      checkPattern(scope, `${prop}.url`, url, /^https?:\/\/\S+$/, 'an http or https URL');
-      const method = checkedMethod(scope, prop, options.method);
-      const timeout = checkedTimeout(scope, prop, options.timeout);
+      checkBackendUrl(scope, prop, url);
+      const method = checkedMethod(scope, prop, options.method ?? 'ANY');
+      const timeout = timeoutOf(scope, prop, options.timeout);
       return {
         key: `url ${stableText(scope, url)} ${method} ${timeout}`,
         integrationType: 'HTTP_PROXY',
@@ -225,8 +225,8 @@ export class HttpIntegration {
     uri: string, backendPath: string, options: HttpPrivateIntegrationOptions, backendVpc: ec2.IVpc | undefined, backend?: ec2.IConnectable,
   ): HttpIntegration {
     return new HttpIntegration((scope, prop) => {
-      const method = checkedMethod(scope, prop, options.method);
-      const timeout = checkedTimeout(scope, prop, options.timeout);
+      const method = checkedMethod(scope, prop, options.method ?? 'ANY');
+      const timeout = timeoutOf(scope, prop, options.timeout);
       if (options.vpcLink && options.vpc) throw propError(scope, `${prop}.vpc`, options.vpc.node.path, 'no vpc when a vpcLink is given');
       const vpc = options.vpc ?? backendVpc;
       if (!options.vpcLink && !vpc) {
@@ -272,13 +272,6 @@ export class HttpIntegration {
   }
 }
 
-function checkedMethod(scope: IConstruct, prop: string, method: string = 'ANY'): string {
-  if (!Token.isUnresolved(method) && !HTTP_METHODS.includes(method)) throw propError(scope, `${prop}.method`, method, HTTP_METHODS.join(', '));
-  return method;
-}
-
-function checkedTimeout(scope: IConstruct, prop: string, timeout: Duration | undefined): number {
-  const ms = timeout?.toMilliseconds() ?? MAX_TIMEOUT_MS;
-  checkIntegerInRange(scope, `${prop}.timeout`, ms, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, 'ms');
-  return ms;
+function timeoutOf(scope: IConstruct, prop: string, timeout: Duration | undefined): number {
+  return checkedTimeout(scope, prop, timeout, MAX_TIMEOUT_MS);
 }

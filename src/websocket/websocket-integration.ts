@@ -1,14 +1,12 @@
-import { Aws, Duration, Token, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
+import { Aws, Duration, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
-import { checkIntegerInRange, checkPattern } from '../model/checks';
+import { checkBackendUrl, checkedMethod, checkedTimeout } from '../integrations/v2-integration-checks';
+import { checkPattern } from '../model/checks';
 import { stableText } from '../render/hash';
 
-const MIN_TIMEOUT_MS = 50;
 /** WebSocket integrations may take 29 s at most (HTTP APIs allow 30). */
 const MAX_TIMEOUT_MS = 29000;
-const HTTP_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 /** The key of the request template API Gateway always selects. */
 export const DEFAULT_TEMPLATE_KEY = '$default';
 
@@ -72,7 +70,7 @@ export class WebSocketIntegration {
   /** A Lambda function receives each message (or connect and disconnect event) and may answer. */
   public static lambda(fn: lambda.IFunction, options: WebSocketLambdaIntegrationOptions = {}): WebSocketIntegration {
     return new WebSocketIntegration((scope, prop) => {
-      const timeout = checkedTimeout(scope, prop, options.timeout);
+      const timeout = timeoutOf(scope, prop, options.timeout);
       return {
         key: `lambda ${fn.node.path} ${timeout}`,
         integrationType: 'AWS_PROXY',
@@ -86,10 +84,9 @@ export class WebSocketIntegration {
   /** Each message is passed to an HTTP(S) URL as the request body. */
   public static url(url: string, options: WebSocketUrlIntegrationOptions = {}): WebSocketIntegration {
     return new WebSocketIntegration((scope, prop) => {
-      checkPattern(scope, `${prop}.url`, url, /^https?:\/\/\S+$/, 'an http or https URL');
-      const method = options.method ?? 'POST';
-      if (!Token.isUnresolved(method) && !HTTP_METHODS.includes(method)) throw propError(scope, `${prop}.method`, method, HTTP_METHODS.join(', '));
-      const timeout = checkedTimeout(scope, prop, options.timeout);
+      checkBackendUrl(scope, prop, url);
+      const method = checkedMethod(scope, prop, options.method ?? 'POST');
+      const timeout = timeoutOf(scope, prop, options.timeout);
       return {
         key: `url ${stableText(scope, url)} ${method} ${timeout}`,
         integrationType: 'HTTP_PROXY',
@@ -140,8 +137,6 @@ export class WebSocketIntegration {
   }
 }
 
-function checkedTimeout(scope: IConstruct, prop: string, timeout: Duration | undefined): number {
-  const ms = timeout?.toMilliseconds() ?? MAX_TIMEOUT_MS;
-  checkIntegerInRange(scope, `${prop}.timeout`, ms, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, 'ms');
-  return ms;
+function timeoutOf(scope: IConstruct, prop: string, timeout: Duration | undefined): number {
+  return checkedTimeout(scope, prop, timeout, MAX_TIMEOUT_MS);
 }

@@ -1,0 +1,26 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { propError } from '../errors';
+import { checkIntegerInRange, checkPattern } from '../model/checks';
+
+/** Methods an HTTP or WebSocket API's HTTP integration may call its backend with. */
+const HTTP_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const MIN_TIMEOUT_MS = 50;
+
+/** The backend URL of an HTTP proxy integration: http or https, no spaces. */
+export function checkBackendUrl(scope: IConstruct, prop: string, url: string): void {
+  checkPattern(scope, `${prop}.url`, url, /^https?:\/\/\S+$/, 'an http or https URL');
+}
+
+/** The method an HTTP proxy integration calls its backend with. */
+export function checkedMethod(scope: IConstruct, prop: string, method: string): string {
+  if (!Token.isUnresolved(method) && !HTTP_METHODS.includes(method)) throw propError(scope, `${prop}.method`, method, HTTP_METHODS.join(', '));
+  return method;
+}
+
+/** The integration timeout in ms, 50 ms to `maxMs` (the protocol's limit), `maxMs` by default. */
+export function checkedTimeout(scope: IConstruct, prop: string, timeout: Duration | undefined, maxMs: number): number {
+  const ms = timeout?.toMilliseconds() ?? maxMs;
+  checkIntegerInRange(scope, `${prop}.timeout`, ms, MIN_TIMEOUT_MS, maxMs, 'ms');
+  return ms;
+}
