@@ -4,9 +4,8 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
-import { checkBackendUrl, checkedMethod, checkedTimeout } from '../integrations/v2-integration-checks';
+import { checkedMethod, checkedTimeout, urlProxyFields } from '../integrations/v2-integration-checks';
 import { checkPattern } from '../model/checks';
-import { stableText } from '../render/hash';
 
 /** HTTP API integrations may take 30 s at most. */
 const MAX_TIMEOUT_MS = 30000;
@@ -159,19 +158,10 @@ export class HttpIntegration {
 
   /** The request is passed to a public HTTP(S) URL, e.g. `https://backend.example.com/{proxy}`. */
   public static url(url: string, options: HttpUrlIntegrationOptions = {}): HttpIntegration {
-    return new HttpIntegration((scope, prop) => {
-      checkBackendUrl(scope, prop, url);
-      const method = checkedMethod(scope, prop, options.method ?? 'ANY');
-      const timeout = timeoutOf(scope, prop, options.timeout);
-      return {
-        key: `url ${stableText(scope, url)} ${method} ${timeout}`,
-        integrationType: 'HTTP_PROXY',
-        integrationUri: url,
-        integrationMethod: method,
-        payloadFormatVersion: '1.0',
-        timeoutInMillis: timeout,
-      };
-    });
+    return new HttpIntegration((scope, prop) => ({
+      ...urlProxyFields(scope, prop, url, options.method ?? 'ANY', options.timeout, MAX_TIMEOUT_MS),
+      payloadFormatVersion: '1.0',
+    }));
   }
 
   /** The request is passed to an Application Load Balancer listener through a VPC link. */

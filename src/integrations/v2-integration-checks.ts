@@ -2,13 +2,14 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
 import { checkIntegerInRange, checkPattern } from '../model/checks';
+import { stableText } from '../render/hash';
 
 /** Methods an HTTP or WebSocket API's HTTP integration may call its backend with. */
 const HTTP_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const MIN_TIMEOUT_MS = 50;
 
 /** The backend URL of an HTTP proxy integration: http or https, no spaces. */
-export function checkBackendUrl(scope: IConstruct, prop: string, url: string): void {
+function checkBackendUrl(scope: IConstruct, prop: string, url: string): void {
   checkPattern(scope, `${prop}.url`, url, /^https?:\/\/\S+$/, 'an http or https URL');
 }
 
@@ -23,4 +24,29 @@ export function checkedTimeout(scope: IConstruct, prop: string, timeout: Duratio
   const ms = timeout?.toMilliseconds() ?? maxMs;
   checkIntegerInRange(scope, `${prop}.timeout`, ms, MIN_TIMEOUT_MS, maxMs, 'ms');
   return ms;
+}
+
+/** The integration of an HTTP or WebSocket API that proxies to a public URL, checked. */
+export interface UrlProxyFields {
+  readonly key: string;
+  readonly integrationType: string;
+  readonly integrationUri: string;
+  readonly integrationMethod: string;
+  readonly timeoutInMillis: number;
+}
+
+/** Checks a URL proxy's URL, method and timeout (up to `maxTimeoutMs`) and returns its integration fields. */
+export function urlProxyFields(
+  scope: IConstruct, prop: string, url: string, method: string, timeout: Duration | undefined, maxTimeoutMs: number,
+): UrlProxyFields {
+  checkBackendUrl(scope, prop, url);
+  const checkedMethodName = checkedMethod(scope, prop, method);
+  const ms = checkedTimeout(scope, prop, timeout, maxTimeoutMs);
+  return {
+    key: `url ${stableText(scope, url)} ${checkedMethodName} ${ms}`,
+    integrationType: 'HTTP_PROXY',
+    integrationUri: url,
+    integrationMethod: checkedMethodName,
+    timeoutInMillis: ms,
+  };
 }

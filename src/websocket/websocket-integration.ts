@@ -1,9 +1,8 @@
 import { Aws, Duration, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
-import { checkBackendUrl, checkedMethod, checkedTimeout } from '../integrations/v2-integration-checks';
+import { checkedTimeout, urlProxyFields } from '../integrations/v2-integration-checks';
 import { checkPattern } from '../model/checks';
-import { stableText } from '../render/hash';
 
 /** WebSocket integrations may take 29 s at most (HTTP APIs allow 30). */
 const MAX_TIMEOUT_MS = 29000;
@@ -83,18 +82,7 @@ export class WebSocketIntegration {
 
   /** Each message is passed to an HTTP(S) URL as the request body. */
   public static url(url: string, options: WebSocketUrlIntegrationOptions = {}): WebSocketIntegration {
-    return new WebSocketIntegration((scope, prop) => {
-      checkBackendUrl(scope, prop, url);
-      const method = checkedMethod(scope, prop, options.method ?? 'POST');
-      const timeout = timeoutOf(scope, prop, options.timeout);
-      return {
-        key: `url ${stableText(scope, url)} ${method} ${timeout}`,
-        integrationType: 'HTTP_PROXY',
-        integrationUri: url,
-        integrationMethod: method,
-        timeoutInMillis: timeout,
-      };
-    });
+    return new WebSocketIntegration((scope, prop) => urlProxyFields(scope, prop, url, options.method ?? 'POST', options.timeout, MAX_TIMEOUT_MS));
   }
 
   /**
