@@ -77,10 +77,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['/cdk.out/', '/bench/out/', '.venv/', '.jsii.tabl.json'],
+  gitignore: ['/cdk.out/', '/bench/out/', '.venv/', '.jsii.tabl.json', '/.emulator/', '/emulator/runtime/node_modules/', '__pycache__/'],
   // The package is lib/, .jsii, README and API.md: none of the repository's tooling, examples or engines.
   npmIgnoreOptions: {
-    ignorePatterns: ['/.venv/', '/cdk.out/', '/examples/', '/scripts/', '/bench/', '/rosetta/', '/.ci/', '/API.python.md'],
+    ignorePatterns: ['/.venv/', '/cdk.out/', '/examples/', '/scripts/', '/emulator/', '/.emulator/', '/bench/', '/rosetta/', '/.ci/', '/API.python.md'],
   },
   githubOptions: { mergify: false },
 });
@@ -117,6 +117,13 @@ project.addTask('test:python', {
   description: 'Build the Python wheel and run the pytest suite of test/python/ against it in a fresh virtual environment',
   env: { PYTHONDONTWRITEBYTECODE: '1' },
   exec: 'bash scripts/test-python.sh',
+});
+
+// `npm run test:deploy`: the example app deployed on an emulator (LocalStack on the host, see emulator/)
+// and every route of test/deploy/expected.py called.
+project.addTask('test:deploy', {
+  description: 'Deploy the example app on the emulator (installed pinned into .emulator/) and call every route',
+  exec: 'bash scripts/test-deploy.sh',
 });
 
 // `npm run bench -- --routes N`: GatewayApi against aws-cdk-lib's RestApi.
