@@ -24,7 +24,7 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 
-ENDPOINT = os.environ.get("EMULATOR_ENDPOINT", "http://127.0.0.1:4566")
+ENDPOINT = f"http://127.0.0.1:{os.environ.get('EMULATOR_PORT', '4566')}"
 ACCOUNT, REGION = "000000000000", "us-east-1"
 
 # Resource type prefixes the emulator cannot run, and why (what the suite reports).
@@ -200,24 +200,32 @@ def ensure_bootstrap_version() -> None:
     client("ssm").put_parameter(Name="/cdk-bootstrap/hnb659fds/version", Value="30", Type="String", Overwrite=True)
 
 
-def main(argv: list[str]) -> None:
-    assembly, out = Path(argv[0]), Path(argv[1])
-    chosen = argv[2:]
+def deploy_all(assembly: Path, names: list[str], rewrites: dict[str, str] | None = None) -> tuple[dict, list[str]]:
+    """Deploys the named stacks (all of the assembly's when none are named), saying for each what
+    was taken out and why; a stack that fails is reported and the others still deploy.
+    Returns the results by stack and the names of those that failed."""
     ensure_bootstrap_version()
     stacks = stacks_of(assembly)
-    results = json.loads(out.read_text()) if out.exists() else {}
-    failed = []
-    for name in chosen or stacks:
+    results, failed = {}, []
+    for name in names or stacks:
         try:
-            results[name] = deploy(assembly, name, stacks[name])
-        except Exception as error:  # each stack's failure is reported, the others still deploy
-            print(f"FAILED {name}: {error}", flush=True)
+            results[name] = deploy(assembly, name, stacks[name], rewrites)
+        except Exception as error:
+            print(f"FAILED to deploy {name}: {error}", flush=True)
             failed.append(name)
             continue
+        removed = results[name]["removed"]
         print(f"deployed {name} in {results[name]['seconds']} s"
-              + (f", without {len(results[name]['removed'])} resources the emulator cannot run" if results[name]["removed"] else ""),
-              flush=True)
-        out.write_text(json.dumps(results, indent=2))
+              + (f", without {len(removed)} resources the emulator cannot run:" if removed else ""), flush=True)
+        for why in sorted(set(removed.values())):
+            print(f"    {why}")
+    return results, failed
+
+
+def main(argv: list[str]) -> None:
+    assembly, out, names = Path(argv[0]), Path(argv[1]), argv[2:]
+    results, failed = deploy_all(assembly, names)
+    out.write_text(json.dumps(results, indent=2))
     if failed:
         sys.exit(f"{len(failed)} stacks failed to deploy: {', '.join(failed)}")
 

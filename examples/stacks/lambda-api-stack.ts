@@ -6,6 +6,9 @@ import { inlineFunction } from './inline-function';
 import { jsonString } from './vtl';
 import { GatewayApi, Integration } from '../../src';
 
+/** A 1×1 orange PNG, base64-encoded. */
+export const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN4USUHAAPOAYHZcO+gAAAAAElFTkSuQmCC';
+
 export class LambdaApiStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -15,7 +18,21 @@ export class LambdaApiStack extends Stack {
       'exports.handler = async (event) => ({',
       '  statusCode: 200,',
       "  headers: { 'Content-Type': 'application/json' },",
-      '  body: JSON.stringify({ route: event.resource, petId: event.pathParameters?.petId ?? null }),',
+      '  body: JSON.stringify({',
+      '    route: event.resource, petId: event.pathParameters?.petId ?? null,',
+      // A body of a binary media type arrives base64-encoded.
+      '    binaryBody: event.isBase64Encoded,',
+      '  }),',
+      '});',
+    ]);
+
+    // Answers a binary body: API Gateway decodes it for clients that accept image/png.
+    const photosFn = inlineFunction(this, 'PhotosFunction', [
+      'exports.handler = async () => ({',
+      '  statusCode: 200,',
+      "  headers: { 'Content-Type': 'image/png' },",
+      '  isBase64Encoded: true,',
+      `  body: '${ONE_PIXEL_PNG}',`,
       '});',
     ]);
 
@@ -52,6 +69,9 @@ export class LambdaApiStack extends Stack {
             },
           },
         },
+        // Binary media types (below): a photo out, and a photo in.
+        'GET /pets/{petId}/photo': { integration: Integration.lambdaProxy(photosFn), summary: 'A pet\'s photo' },
+        'PUT /pets/{petId}/photo': { integration: pets, summary: 'Upload a pet\'s photo' },
         // Everything else goes to the same function.
         'ANY /{proxy+}': { integration: pets },
         // Non-proxy: VTL shapes the event and the response; a Lambda error becomes a 404.

@@ -30,6 +30,8 @@ class Call:
     json: dict | None = None
     # Text the body must contain, when it is not JSON.
     text: str | None = None
+    # Bytes the body must start with, for binary answers.
+    starts_with: bytes | None = None
     # Response headers that must have these values (names are case-insensitive).
     response_headers: dict = field(default_factory=dict)
     # A check of what the call did beyond its answer: effect(world, response) raises AssertionError.
@@ -41,6 +43,7 @@ def json_body(value: dict) -> str:
 
 
 JSON = {"Content-Type": "application/json"}
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 # --- Side effects -------------------------------------------------------------------------------
@@ -113,6 +116,13 @@ CALLS: list[Call] = [
          json={"owner": "O'Brien", "petCount": 0}),
     Call("non-proxy: error selection pattern", LAMBDA, "PetsApi", "/owners/nobody", status=404,
          json={"message": "owner not found"}),
+    # Binary media types: a PNG out as bytes, a PNG in base64-encoded for the function.
+    Call("binary: a PNG answered as bytes", LAMBDA, "PetsApi", "/pets/7/photo", headers={"Accept": "image/png"},
+         starts_with=PNG_SIGNATURE, response_headers={"Content-Type": "image/png"}),
+    # (A PNG body would reach the function base64-encoded; LocalStack reads every body it validates as
+    # JSON and answers 500 to one that is not UTF-8, so that direction is not called here.)
+    Call("binary: a JSON body reaches it as text", LAMBDA, "PetsApi", "/pets/7/photo", method="PUT",
+         headers=JSON, body=json_body({"caption": "Rex"}), json={"route": "/pets/{petId}/photo", "binaryBody": False}),
     # CORS: the preflight the library answers, for an admitted origin.
     Call("CORS: preflight", LAMBDA, "PetsApi", "/pets", method="OPTIONS",
          headers={"Origin": APP_ORIGIN, "Access-Control-Request-Method": "POST"}, status=204,

@@ -136,6 +136,8 @@ def call(world: World, row: Call) -> tuple[bool, str]:
             problems.append(f"body {response.text[:300]!r}, expected {json.dumps(row.json)}")
     if row.text is not None and row.text not in response.text:
         problems.append(f"body {response.text[:300]!r}, expected it to contain {row.text!r}")
+    if row.starts_with is not None and not response.content.startswith(row.starts_with):
+        problems.append(f"body {response.content[:40]!r}, expected it to start with {row.starts_with!r}")
     for name, value in row.response_headers.items():
         if response.headers.get(name) != value:
             problems.append(f"header {name}: {response.headers.get(name)!r}, expected {value!r}")
@@ -209,22 +211,8 @@ def main(argv: list[str]) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     backend = f"http://127.0.0.1:{server.server_port}"
 
-    deploy.ensure_bootstrap_version()
     prerequisites()
-    results: dict = {}
-    failed_stacks = []
-    for name, artifact in deploy.stacks_of(assembly).items():
-        try:
-            results[name] = deploy.deploy(assembly, name, artifact, rewrites={origin: backend for origin in BACKEND_ORIGINS})
-        except Exception as error:  # every stack is tried; each failure is reported
-            failed_stacks.append(name)
-            print(f"FAILED to deploy {name}: {error}")
-            continue
-        removed = results[name]["removed"]
-        print(f"deployed {name} in {results[name]['seconds']} s"
-              + (f", without {len(removed)} resources the emulator cannot run:" if removed else ""))
-        for why in sorted(set(removed.values())):
-            print(f"    {why}")
+    results, failed_stacks = deploy.deploy_all(assembly, [], rewrites={origin: backend for origin in BACKEND_ORIGINS})
     deployed_at = time.time()
 
     world = World(results)
