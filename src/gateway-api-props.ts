@@ -151,6 +151,28 @@ export interface GatewayApiProps extends ApiMonitoringProps {
   readonly endpointType?: apigw.EndpointType;
 
   /**
+   * The TLS security policy of the API's execute-api endpoint: an enhanced `SecurityPolicy_*`
+   * policy for the endpoint type (`_EDGE` ones for EDGE APIs), or TLS_1_2 on REGIONAL and
+   * PRIVATE APIs. TLS_1_0 is refused. `SecurityPolicy.TLS13_1_3_2025_09` admits TLS 1.3 only.
+   *
+   * @default - the strongest policy that still admits TLS 1.2 clients:
+   * `SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09` (REGIONAL, PRIVATE) or
+   * `SecurityPolicy_TLS12_PFS_2025_EDGE` (EDGE). API Gateway's own default admits TLS 1.0.
+   */
+  readonly securityPolicy?: apigw.SecurityPolicy;
+
+  /**
+   * How strictly an enhanced security policy is applied: STRICT also refuses requests whose
+   * Host (SNI) does not match the API or that come through another endpoint type; BASIC is AWS's
+   * migration step for an API already in use (switch with BASIC, watch `$context.tlsVersion`
+   * in the access logs, then STRICT). Legacy policies (TLS_1_2) take none.
+   *
+   * @default - STRICT for REGIONAL and EDGE APIs, BASIC for PRIVATE APIs (called through VPC
+   * endpoint host names, which STRICT's SNI check refuses); none with TLS_1_2
+   */
+  readonly endpointAccessMode?: apigw.EndpointAccessMode;
+
+  /**
    * Interface VPC endpoints (service execute-api) through which a PRIVATE API is reached;
    * required for PRIVATE, refused otherwise. The API's resource policy admits only these
    * (and `resourcePolicy.allowVpcEndpoints`).

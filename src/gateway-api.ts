@@ -14,6 +14,7 @@ import { ExternalDefinition } from './definition/external-definition';
 import { CustomDomainOptions } from './domain/domain-options';
 import { GatewayDomain } from './domain/gateway-domain';
 import { endpointSettings } from './endpoint/endpoint';
+import { apiEndpointTls } from './endpoint/tls';
 import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
 import { InvokePermissions } from './integrations/invoke-permissions';
@@ -37,6 +38,7 @@ import { renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
 import { accessLogKey } from './stage/access-log-key';
 import { cloudWatchAccount } from './stage/cloudwatch-role';
+import { DomainFront } from './stage/domain-front';
 import { IGatewayStage } from './stage/gateway-stage';
 import { ApiStage, DEFAULT_STAGE_NAME, STAGE_NAME, STAGE_NAME_ALLOWED } from './stage/stage';
 import { StageOptions } from './stage/stage-options';
@@ -101,7 +103,7 @@ export class GatewayApi extends Construct {
   private readonly apiName: string;
   private readonly monitoring: ApiMonitoring;
   private externalDefinition?: ExternalDefinition;
-  private domainInFront = false;
+  private readonly domainFront: DomainFront;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
     super(scope, id);
@@ -114,6 +116,7 @@ export class GatewayApi extends Construct {
     }
     const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
     this.endpointType = endpoint.endpointType;
+    const tls = apiEndpointTls(this, this.endpointType, props.securityPolicy, props.endpointAccessMode);
     const policy = buildResourcePolicy(this, {
       options: props.resourcePolicy,
       isPrivate: endpoint.endpointType === apigw.EndpointType.PRIVATE,
@@ -132,7 +135,8 @@ export class GatewayApi extends Construct {
     }
 
     // A custom domain in front turns the execute-api endpoint off, unless the props say otherwise.
-    const disableExecuteApiEndpoint = Lazy.any({ produce: () => props.disableExecuteApiEndpoint ?? (this.domainInFront || undefined) });
+    this.domainFront = new DomainFront(props.disableExecuteApiEndpoint);
+    const disableExecuteApiEndpoint = Lazy.any({ produce: () => this.domainFront.disableExecuteApiEndpointProperty });
     const deployedSettings: DeployedSettings = {
       policy,
       binaryMediaTypes: props.binaryMediaTypes,
@@ -162,6 +166,7 @@ export class GatewayApi extends Construct {
       description,
       body,
       endpointConfiguration: endpoint.endpointConfiguration,
+      ...tls,
       policy,
       binaryMediaTypes: props.binaryMediaTypes,
       minimumCompressionSize: props.minCompressionSize?.toBytes(),
@@ -223,6 +228,7 @@ export class GatewayApi extends Construct {
           restApiId: this.restApi.ref,
           definition: externalize(withApiSettings(resolved, stack.resolve(withCrossStackExports(stack, {
             ...deployedSettings,
+            ...tls,
             vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds,
           })))),
           integrationRoles: this.node.children.filter((c): c is iam.Role => c instanceof iam.Role),
@@ -276,7 +282,7 @@ export class GatewayApi extends Construct {
       accessLogKey: this.logKeyIfEncrypted(),
       webAcl: this.webAcl,
       endpointType: this.endpointType,
-      onDomainMapped: () => { this.domainInFront = true; },
+      domainFront: this.domainFront,
     });
     if (this.cloudWatchAccount) stage.stage.node.addDependency(this.cloudWatchAccount);
     this.monitoring.addStage({
@@ -315,7 +321,10 @@ export class GatewayApi extends Construct {
     return this.defaultStage.stageName;
   }
 
-  /** The URL of the first stage, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
+  /**
+   * The URL of the first stage, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`,
+   * or its custom domain's when one serves it and the execute-api endpoint is off.
+   */
   public get url(): string {
     return this.defaultStage.url;
   }
@@ -387,7 +396,7 @@ export class GatewayApi extends Construct {
   }
 
   private clientServers(): ClientServers {
-    return clientServers(this, this.stageList.map(({ stage }) => stage.stageName));
+    return clientServers(this, this.stageList.map(({ stage }) => stage.stageName), name => this.domainFront.domainUrl(name));
   }
 
   /** The key for access logs, under compliance presets that ask for encrypted logs. */

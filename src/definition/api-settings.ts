@@ -5,6 +5,8 @@ export interface ApiSettings {
   readonly minimumCompressionSize?: number;
   readonly disableExecuteApiEndpoint?: boolean;
   readonly vpcEndpointIds?: unknown[];
+  readonly securityPolicy?: string;
+  readonly endpointAccessMode?: string;
 }
 
 /**
@@ -24,5 +26,7 @@ export function withApiSettings(definition: unknown, settings: ApiSettings): unk
     ...(settings.minimumCompressionSize !== undefined
       ? { 'x-amazon-apigateway-minimum-compression-size': settings.minimumCompressionSize } : {}),
     ...(Object.keys(endpoint).length > 0 ? { 'x-amazon-apigateway-endpoint-configuration': endpoint } : {}),
+    ...(settings.securityPolicy ? { 'x-amazon-apigateway-security-policy': settings.securityPolicy } : {}),
+    ...(settings.endpointAccessMode ? { 'x-amazon-apigateway-endpoint-access-mode': settings.endpointAccessMode } : {}),
   };
 }

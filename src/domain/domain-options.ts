@@ -72,6 +72,16 @@ export interface GatewayDomainProps {
   readonly securityPolicy?: apigw.SecurityPolicy;
 
   /**
+   * How strictly an enhanced `SecurityPolicy_*` policy is applied: STRICT also refuses requests
+   * whose Host (SNI) is not the domain, or that come from another endpoint type; BASIC is AWS's
+   * migration step from a legacy policy (switch with BASIC, watch the access logs, then STRICT).
+   * Legacy policies take none.
+   *
+   * @default - STRICT with an enhanced policy, none with TLS_1_2
+   */
+  readonly endpointAccessMode?: apigw.EndpointAccessMode;
+
+  /**
    * Mutual TLS with a truststore in S3 (REGIONAL domains with TLS_1_2 only).
    *
    * @default - no client certificates asked for

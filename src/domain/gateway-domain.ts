@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DomainAliasTarget } from './alias-target';
 import { checkBasePath } from './base-path';
 import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
-import { checkSecurityPolicy, isEnhancedPolicy } from './security-policy';
+import { accessMode, checkSecurityPolicy, isEnhancedPolicy } from '../endpoint/tls';
 import { propError } from '../errors';
 import { IHttpGatewayStage } from '../http/http-gateway-stage';
 import { HttpApiStage } from '../http/http-stage';
@@ -58,7 +58,7 @@ export class GatewayDomain extends Construct {
     }
     const securityPolicy = props.securityPolicy ?? apigw.SecurityPolicy.TLS_1_2;
     this.securityPolicy = securityPolicy;
-    checkSecurityPolicy(this, securityPolicy, this.endpointType);
+    checkSecurityPolicy(this, 'securityPolicy', securityPolicy, this.endpointType, 'domain');
     if (props.mutualTls && edge) {
       throw propError(this, 'mutualTls', 'with endpointType EDGE', 'mutual TLS on REGIONAL domains only');
     }
@@ -81,7 +81,7 @@ export class GatewayDomain extends Construct {
       regionalCertificateArn: edge ? undefined : this.certificate.certificateArn,
       securityPolicy,
       // The enhanced policies need an access mode; STRICT also refuses requests whose Host is not the domain.
-      endpointAccessMode: isEnhancedPolicy(securityPolicy) ? 'STRICT' : undefined,
+      endpointAccessMode: accessMode(this, securityPolicy, props.endpointAccessMode, apigw.EndpointAccessMode.STRICT),
       mutualTlsAuthentication: mutualTls && {
         truststoreUri: mutualTls.bucket.s3UrlForObject(mutualTls.key),
         truststoreVersion: mutualTls.version,
@@ -124,7 +124,7 @@ export class GatewayDomain extends Construct {
     if (multiLevel && this.endpointType !== apigw.EndpointType.REGIONAL) {
       throw propError(at.scope, prop, basePath, 'a single-level base path on an EDGE domain (several levels need REGIONAL)');
     }
-    if (stage instanceof ApiStage && stage._mapToDomain() === apigw.EndpointType.PRIVATE) {
+    if (stage instanceof ApiStage && stage._mapToDomain(this.urlOf(basePath)) === apigw.EndpointType.PRIVATE) {
       throw propError(at.scope, at.prop, `${stage.node.path} of a PRIVATE API`,
         'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
     }
@@ -162,7 +162,7 @@ export class GatewayDomain extends Construct {
         'a domain with the TLS_1_2 policy: API Gateway refuses HTTP API mappings on domains with enhanced policies');
     }
     const id = this.claimBasePath(this, prop, basePath, stage.node.path);
-    if (stage instanceof HttpApiStage) stage._mapToDomain();
+    if (stage instanceof HttpApiStage) stage._mapToDomain(this.urlOf(basePath));
     new apigwv2.CfnApiMapping(this, id, {
       domainName: this.cfnDomainName.ref,
       apiId: stage.stage.apiId,
@@ -172,6 +172,11 @@ export class GatewayDomain extends Construct {
   }
 
   /** Records a base path as served by a stage and returns the mapping's construct id. */
+  /** The URL of a base path of the domain, e.g. `https://api.example.com/v1/orders/`. */
+  private urlOf(basePath: string | undefined): string {
+    return basePath ? `${this.url}${basePath}/` : this.url;
+  }
+
   private claimBasePath(scope: IConstruct, prop: string, basePath: string | undefined, stagePath: string): string {
     const key = basePath ?? '';
     const taken = this.basePaths.get(key);

@@ -24,6 +24,7 @@ import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/co
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
 import { accessLogKey } from '../stage/access-log-key';
+import { DomainFront } from '../stage/domain-front';
 import { V2StageRoute } from '../stage/v2-route-settings';
 import { checkThrottle } from '../usage/throttle';
 
@@ -78,10 +79,11 @@ export class GatewayHttpApi extends Construct {
   private readonly invokePermissions: InvokePermissions;
   private readonly monitoring: ApiMonitoring;
   private readonly logKey?: () => kms.IKey;
-  private domainInFront = false;
+  private readonly domainFront: DomainFront;
 
   constructor(scope: Construct, id: string, props: GatewayHttpApiProps = {}) {
     super(scope, id);
+    this.domainFront = new DomainFront(props.disableExecuteApiEndpoint);
     this.compliance = props.compliance ?? Compliance.AWS_SOLUTIONS;
     this.defaultAuthorization = props.defaultAuthorization ?? HttpAuthorization.iam();
     const cors = props.cors && toCorsModel(this, props.cors);
@@ -91,7 +93,7 @@ export class GatewayHttpApi extends Construct {
       protocolType: 'HTTP',
       corsConfiguration: cors && this.corsConfiguration(cors),
       // A custom domain in front turns the execute-api endpoint off, so the domain's TLS and mTLS cannot be bypassed.
-      disableExecuteApiEndpoint: Lazy.any({ produce: () => props.disableExecuteApiEndpoint ?? (this.domainInFront || undefined) }),
+      disableExecuteApiEndpoint: Lazy.any({ produce: () => this.domainFront.disableExecuteApiEndpointProperty }),
     });
     this.apiId = this.httpApi.ref;
     this.invokePermissions = new InvokePermissions(this, this.apiId);
@@ -117,7 +119,7 @@ export class GatewayHttpApi extends Construct {
    * as `<stack>.<api>.openapi.json` unless `openApiExport` is false.
    */
   public openApiDocument(): any {
-    const servers = clientServers(this, this.stageList.map(stage => stage.stageName));
+    const servers = clientServers(this, this.stageList.map(stage => stage.stageName), name => this.domainFront.domainUrl(name));
     return Stack.of(this).resolve(httpClientDocument(this.info, this.documentRoutes, servers));
   }
 
@@ -131,7 +133,7 @@ export class GatewayHttpApi extends Construct {
     return this.stageList[0];
   }
 
-  /** The URL of the first stage. */
+  /** The URL of the first stage: execute-api's, or its custom domain's when one serves it and execute-api is off. */
   public get url(): string {
     return this.defaultStage.url;
   }
@@ -180,7 +182,7 @@ export class GatewayHttpApi extends Construct {
       routes: () => this.routeList,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
       accessLogKey: this.logKey,
-      onDomainMapped: () => { this.domainInFront = true; },
+      domainFront: this.domainFront,
     });
     this.monitoring.addStage({
       stageName, metrics: stage.metrics, alarms: stage.alarms, cached: false, routeMetrics: options.detailedMetrics ?? true,

@@ -8,7 +8,11 @@ export interface IHttpGatewayStage extends IConstruct {
   readonly stage: apigwv2.CfnStage;
   /** The stage name. */
   readonly stageName: string;
-  /** The stage's URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/` for `$default`. */
+  /**
+   * The stage's URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/` for `$default`;
+   * when a custom domain serves the stage and the execute-api endpoint is off, the domain's
+   * (`https://api.example.com/items/`).
+   */
   readonly url: string;
   /** The log group of the stage's access logs, unless access logging is off. */
   readonly accessLogGroup?: logs.ILogGroup;

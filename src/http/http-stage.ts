@@ -7,6 +7,7 @@ import { grantExecuteApi } from '../auth/execute-api-grant';
 import { checkPattern } from '../model/checks';
 import { AccessLogFormats } from '../observability/access-log-formats';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
+import { DomainFront } from '../stage/domain-front';
 import { STAGE_NAME } from '../stage/stage';
 import { V2StageRoute } from '../stage/v2-route-settings';
 import { v2StageResource } from '../stage/v2-stage';
@@ -24,8 +25,8 @@ export interface HttpApiStageProps {
   readonly routes: () => readonly V2StageRoute[];
   readonly arnForExecuteApi: (method: string, path: string, stage: string) => string;
   readonly accessLogKey?: () => kms.IKey;
-  /** Called when a custom domain serves the stage. */
-  readonly onDomainMapped: () => void;
+  /** The custom domains in front of the API, which decide the stage's URL. */
+  readonly domainFront: DomainFront;
 }
 
 /**
@@ -39,14 +40,15 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
   public readonly metrics: StageMetrics;
   public readonly alarms: cloudwatch.Alarm[];
   private readonly arnForExecuteApi: HttpApiStageProps['arnForExecuteApi'];
-  private readonly onDomainMapped: () => void;
+  private readonly domainFront: DomainFront;
+  private urlToken?: string;
 
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
     super(scope, id);
     const o = props.options;
     this.stageName = o.stageName ?? DEFAULT_HTTP_STAGE_NAME;
     this.arnForExecuteApi = props.arnForExecuteApi;
-    this.onDomainMapped = props.onDomainMapped;
+    this.domainFront = props.domainFront;
     ({ stage: this.stage, accessLogGroup: this.accessLogGroup, metrics: this.metrics, alarms: this.alarms } = v2StageResource(this, {
       ...props,
       protocol: ApiProtocol.HTTP,
@@ -55,14 +57,16 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
     }));
   }
 
-  /** Records that a custom domain serves the stage. @internal */
-  public _mapToDomain(): void {
-    this.onDomainMapped();
+  /** Records that a custom domain serves the stage at `url`. @internal */
+  public _mapToDomain(url: string): void {
+    this.domainFront.map(this.stageName, url);
   }
 
+  /** Where clients reach the stage: its custom domain's URL when a domain serves it and execute-api is off. */
   public get url(): string {
     const path = this.stageName === DEFAULT_HTTP_STAGE_NAME ? '' : `${this.stageName}/`;
-    return `https://${this.stage.apiId}.execute-api.${Aws.REGION}.${Stack.of(this).urlSuffix}/${path}`;
+    this.urlToken ??= this.domainFront.stageUrl(this.stageName, `https://${this.stage.apiId}.execute-api.${Aws.REGION}.${Stack.of(this).urlSuffix}/${path}`);
+    return this.urlToken;
   }
 
   public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {

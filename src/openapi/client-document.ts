@@ -9,23 +9,34 @@ const ANY_METHOD = `${EXTENSION_PREFIX}any-method`;
 /** What an ANY route serves, as OpenAPI operations (OPTIONS stays the preflight's). */
 const ANY_EXPANDS_TO = ['get', 'post', 'put', 'patch', 'delete', 'head'];
 
-/** Where clients reach one API: the execute-api host of each stage, in OpenAPI server form. */
+/** Where clients reach one API: the execute-api host of each stage, or its custom domain, in OpenAPI server form. */
 export interface ClientServers {
   /** The host, with `{apiId}` and `{region}` variables, e.g. `{apiId}.execute-api.{region}.amazonaws.com`. */
   readonly host: string;
   /** The stage names; the first is the default. `$default` stages are served at the root. */
   readonly stageNames: string[];
+  /** The URL of each stage a custom domain serves with execute-api off, by stage name. */
+  readonly domainUrls: { [stageName: string]: string };
   /** The region's literal name, when the stack has one. */
   readonly region?: string;
 }
 
-/** The servers of an API of `scope`'s stack with these stages. */
-export function clientServers(scope: IConstruct, stageNames: string[]): ClientServers {
+/**
+ * The servers of an API of `scope`'s stack with these stages; `domainUrl` gives a stage's custom
+ * domain URL where clients must use it (execute-api off).
+ */
+export function clientServers(scope: IConstruct, stageNames: string[], domainUrl: (stageName: string) => string | undefined): ClientServers {
   const stack = Stack.of(scope);
   const literal = (value: string) => (Token.isUnresolved(value) ? undefined : value);
+  const domainUrls: { [stageName: string]: string } = {};
+  for (const stageName of stageNames) {
+    const url = domainUrl(stageName);
+    if (url !== undefined && literal(url)) domainUrls[stageName] = url;
+  }
   return {
     host: `{apiId}.execute-api.{region}.${literal(stack.urlSuffix) ?? 'amazonaws.com'}`,
     stageNames,
+    domainUrls,
     region: literal(stack.region),
   };
 }
@@ -71,11 +82,9 @@ function serverEntries(s: ClientServers): Json[] {
     apiId: { default: 'apiId', description: 'The API id: the stack output, or `aws apigateway get-rest-apis` / `get-apis`' },
     region: { default: s.region ?? 'us-east-1', description: 'The AWS Region the API is deployed in' },
   };
-  return s.stageNames.map(stage => ({
-    url: `https://${s.host}${stage === '$default' ? '' : `/${stage}`}`,
-    description: `Stage ${stage}`,
-    variables,
-  }));
+  return s.stageNames.map(stage => (s.domainUrls[stage]
+    ? { url: s.domainUrls[stage].replace(/\/$/, ''), description: `Stage ${stage}, at its custom domain` }
+    : { url: `https://${s.host}${stage === '$default' ? '' : `/${stage}`}`, description: `Stage ${stage}`, variables }));
 }
 
 function isPreflight(method: string, operation: Json): boolean {

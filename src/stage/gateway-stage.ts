@@ -9,7 +9,11 @@ export interface IGatewayStage extends IConstruct {
   readonly stage: apigw.CfnStage;
   /** The stage name. */
   readonly stageName: string;
-  /** The stage's URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
+  /**
+   * The stage's URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`; when a
+   * custom domain serves the stage and the execute-api endpoint is off, the domain's
+   * (`https://api.example.com/v1/`).
+   */
   readonly url: string;
   /** Which deployment the stage serves. */
   readonly release: Release;

@@ -4,6 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { accessLogDestination } from './access-log-destination';
+import { DomainFront } from './domain-front';
 import { IGatewayStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
 import { routeWarnings } from './route-warnings';
@@ -62,8 +63,8 @@ export interface ApiStageProps {
   readonly webAcl?: wafv2.CfnWebACL;
   /** The API's endpoint type. */
   readonly endpointType: apigw.EndpointType;
-  /** Tells the API that a custom domain serves the stage. */
-  readonly onDomainMapped: () => void;
+  /** The custom domains in front of the API, which decide the stage's URL. */
+  readonly domainFront: DomainFront;
 }
 
 /**
@@ -84,7 +85,8 @@ export class ApiStage extends Construct implements IGatewayStage {
   private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
   private readonly routes: ApiStageProps['routes'];
   private readonly endpointType: apigw.EndpointType;
-  private readonly onDomainMapped: () => void;
+  private readonly domainFront: DomainFront;
+  private urlToken?: string;
   private usagePlans = 0;
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
@@ -96,7 +98,7 @@ export class ApiStage extends Construct implements IGatewayStage {
     this.arnForExecuteApi = props.arnForExecuteApi;
     this.routes = props.routes;
     this.endpointType = props.endpointType;
-    this.onDomainMapped = props.onDomainMapped;
+    this.domainFront = props.domainFront;
     validateStageOptions(this, prop, o);
 
     const accessLogs = accessLogDestination(this, prop, o, props.accessLogKey);
@@ -180,14 +182,17 @@ export class ApiStage extends Construct implements IGatewayStage {
     this.usagePlans++;
   }
 
-  /** Records that a custom domain serves the stage, and returns the API's endpoint type. @internal */
-  public _mapToDomain(): apigw.EndpointType {
-    this.onDomainMapped();
+  /** Records that a custom domain serves the stage at `url`, and returns the API's endpoint type. @internal */
+  public _mapToDomain(url: string): apigw.EndpointType {
+    this.domainFront.map(this.stageName, url);
     return this.endpointType;
   }
 
+  /** Where clients reach the stage: its custom domain's URL when a domain serves it and execute-api is off. */
   public get url(): string {
-    return `https://${this.stage.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.stageName}/`;
+    this.urlToken ??= this.domainFront.stageUrl(this.stageName,
+      `https://${this.stage.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.stageName}/`);
+    return this.urlToken;
   }
 
   public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {

@@ -55,6 +55,9 @@ describe('a definition too large for the template', () => {
     expect(JSON.stringify(definition)).not.toMatch(/"(Ref|Fn::[A-Za-z]+)"/);
     expect(definition.paths['/pets'].get['x-amazon-apigateway-integration'].uri).toMatch(/^@@CFN:\d+@@$/);
     expect(definition['x-amazon-apigateway-binary-media-types']).toEqual(['image/png']);
+    // The import overwrites the API: it states the endpoint's TLS policy, or the import would drop it.
+    expect(definition['x-amazon-apigateway-security-policy']).toBe('SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09');
+    expect(definition['x-amazon-apigateway-endpoint-access-mode']).toBe('STRICT');
   });
 
   test('the importer waits for its role\'s policy, and for nothing its role ARN already orders (cfn-lint W3005)', () => {

@@ -33,6 +33,7 @@ import { authorizerTtl } from './deploy/authorizer-ttl';
 import { cacheClusterSize } from './deploy/cache-cluster-size';
 import { canaryPercentage } from './deploy/canary-percentage';
 import { domainMinimumTls } from './deploy/domain-minimum-tls';
+import { restApiMinimumTls } from './deploy/rest-api-minimum-tls';
 import { stageName } from './deploy/stage-name';
 import { usagePlanQuotaPeriod } from './deploy/usage-plan-quota-period';
 import { registryCacheEncrypted } from './guard-registry/registry-cache-encrypted';
@@ -48,7 +49,8 @@ import { bodyRequestValidation } from './openapi-body/body-request-validation';
 /** Every rule of the validator, grouped by the engine whose verdicts they reproduce. */
 export const RULES: readonly Rule[] = [
   // Values API Gateway refuses at deploy, which no engine catches.
-  accessLogRequestId, authorizerTtl, cacheClusterSize, canaryPercentage, domainMinimumTls, stageName, usagePlanQuotaPeriod,
+  accessLogRequestId, authorizerTtl, cacheClusterSize, canaryPercentage, domainMinimumTls, restApiMinimumTls, stageName,
+  usagePlanQuotaPeriod,
   // Inside OpenAPI bodies, where no engine looks.
   bodyAuthorization, bodyRequestValidation,
   // The AWS Control Tower proactive controls.
