@@ -22,7 +22,8 @@ export class AuthorizersStack extends Stack {
     // Users sign in to the pool; its app clients grant the `pets/read` scope.
     const pool = new cognito.UserPool(this, 'Users', {
       passwordPolicy: { minLength: 12, requireSymbols: true, requireDigits: true, requireLowercase: true, requireUppercase: true },
-      advancedSecurityMode: cognito.AdvancedSecurityMode.ENFORCED,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { sms: false, otp: true },
     });
