@@ -4,6 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
+import { allowSendMessage } from '../integrations/service-grants';
 import { checkedMethod, checkedTimeout, urlProxyFields } from '../integrations/v2-integration-checks';
 import { checkPattern } from '../model/checks';
 
@@ -190,7 +191,7 @@ export class HttpIntegration {
       QueueUrl: queue.queueUrl,
       MessageBody: '$request.body',
       ...(options.messageGroupId ? { MessageGroupId: options.messageGroupId } : {}),
-    }, role => queue.grantSendMessages(role));
+    }, allowSendMessage(queue));
   }
 
   /** The request body starts a Step Functions execution as its input (`StepFunctions-StartExecution`). */

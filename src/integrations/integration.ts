@@ -12,6 +12,7 @@ import {
   LambdaProxyIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
 } from './options';
 import { checkRequestParameters } from './request-parameters';
+import { allow, allowKey, allowPublish, allowSendMessage } from './service-grants';
 import { timeoutMillis } from './timeout';
 import { propError } from '../errors';
 import { ROUTE_METHODS } from '../model/route-key';
@@ -85,7 +86,7 @@ export class Integration {
     return Integration.awsService(options, {
       target: queue,
       roleId: 'SqsSendMessage',
-      grant: role => queue.grantSendMessages(role),
+      grant: allowSendMessage(queue),
       uri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:sqs:path/${queue.env.account}/${queue.queueName}`,
       requestParameters: FORM_ENCODED,
       template: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)',
@@ -97,7 +98,7 @@ export class Integration {
     return Integration.awsService(options, {
       target: topic,
       roleId: 'SnsPublish',
-      grant: role => topic.grantPublish(role),
+      grant: allowPublish(topic),
       uri: serviceActionUri('sns', 'Publish'),
       requestParameters: FORM_ENCODED,
       template: `Action=Publish&TopicArn=$util.urlEncode('${topic.topicArn}')&Message=$util.urlEncode($input.body)`,
@@ -191,9 +192,8 @@ export class Integration {
       target: table,
       roleId: `DynamoDb${action}`,
       grant: role => {
-        role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [`dynamodb:${action}`], resources: [resource] }));
-        if (action === 'PutItem') table.encryptionKey?.grantEncryptDecrypt(role);
-        else table.encryptionKey?.grantDecrypt(role);
+        allow(role, [`dynamodb:${action}`], [resource]);
+        allowKey(role, table.encryptionKey, action === 'PutItem' ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt']);
       },
       uri: serviceActionUri('dynamodb', action),
       template,

@@ -22,7 +22,8 @@ export function stackAlarmTopic(scope: IConstruct): sns.ITopic {
   });
   key.addToResourcePolicy(new iam.PolicyStatement({
     principals: [cloudwatch],
-    actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    // Publishing to an encrypted topic: a data key, and decrypting it.
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
     resources: ['*'],
   }));
   allowGrantsOnlyForAwsServices(key);

@@ -14,7 +14,12 @@ export function accessLogKey(scope: Construct): kms.Key {
   });
   key.addToResourcePolicy(new iam.PolicyStatement({
     principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
-    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    // What AWS's CloudWatch Logs key policy grants (kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*,
+    // kms:GenerateDataKey*, kms:Describe*), each action named instead of matched by a wildcard.
+    actions: [
+      'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey',
+      'kms:GenerateDataKeyWithoutPlaintext', 'kms:GenerateDataKeyPair', 'kms:GenerateDataKeyPairWithoutPlaintext', 'kms:DescribeKey',
+    ],
     resources: ['*'],
     conditions: {
       ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Stack.of(scope).account}:log-group:*` },

@@ -1,6 +1,7 @@
 import { Aws, Duration, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { lambdaInvocationUri } from '../integrations/lambda-uri';
+import { allowSendMessage } from '../integrations/service-grants';
 import { checkedTimeout, urlProxyFields } from '../integrations/v2-integration-checks';
 import { checkPattern } from '../model/checks';
 
@@ -107,7 +108,7 @@ export class WebSocketIntegration {
             + '&MessageAttribute.1.Name=connectionId&MessageAttribute.1.Value.DataType=String'
             + `&MessageAttribute.1.Value.StringValue=$util.urlEncode($context.connectionId)${group}`,
         },
-        grant: role => queue.grantSendMessages(role),
+        grant: allowSendMessage(queue),
       };
     });
   }

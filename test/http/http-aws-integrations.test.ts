@@ -52,7 +52,7 @@ describe('HTTP API AWS service integrations', () => {
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole', Effect: 'Allow' }] },
     });
-    expect(policyActions(template, roleOf('SQS-SendMessage'))).toEqual(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']);
+    expect(policyActions(template, roleOf('SQS-SendMessage'))).toEqual(['sqs:SendMessage']);
     expect(policyActions(template, roleOf('StepFunctions-StartExecution'))).toEqual(['states:StartExecution']);
     expect(policyActions(template, roleOf('EventBridge-PutEvents'))).toEqual(['events:PutEvents']);
   });

@@ -1,5 +1,5 @@
 import {
-  Duration, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_sns as sns, aws_sqs as sqs,
+  Duration, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_kms as kms, aws_sns as sns, aws_sqs as sqs,
   aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -176,8 +176,48 @@ describe('AWS services', () => {
       AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole', Effect: 'Allow' }] },
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Queue4A7E3555', 'Arn'] } }] },
+      PolicyDocument: { Statement: [{ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Queue4A7E3555', 'Arn'] } }] },
     });
+  });
+
+  test('on KMS-encrypted queues and topics, the role may make the data key calls on that key only: no wildcard action', () => {
+    const { template } = synthApi(stack => {
+      const key = new kms.Key(stack, 'Key');
+      return {
+        routes: {
+          'POST /orders': { integration: Integration.sqsSendMessage(new sqs.Queue(stack, 'Queue', { encryptionMasterKey: key })) },
+          'POST /events': { integration: Integration.snsPublish(new sns.Topic(stack, 'Topic', { masterKey: key })) },
+          'POST /items': {
+            integration: Integration.dynamoDbPutItem(new dynamodb.Table(stack, 'Table', {
+              partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+              encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+              encryptionKey: key,
+            }), { item: '{"id": {"S": "$context.requestId"}}' }),
+          },
+        },
+      };
+    });
+    const keyArn = { 'Fn::GetAtt': ['Key961B73FD', 'Arn'] };
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Queue4A7E3555', 'Arn'] } },
+          { Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Effect: 'Allow', Resource: keyArn },
+        ],
+      },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          { Action: 'sns:Publish', Effect: 'Allow', Resource: { Ref: 'TopicBFC7AF6E' } },
+          { Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Effect: 'Allow', Resource: keyArn },
+        ],
+      },
+    });
+    const actions = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p: any) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'kms:Encrypt']));
+    expect(actions.filter((a: string) => a.includes('*'))).toEqual([]);
   });
 
   test('DynamoDB PutItem, GetItem and Query each get exactly their action, on the table or the index', () => {
