@@ -23,7 +23,7 @@ import { checkIntegerInRange, checkLiteral, checkPattern } from './model/checks'
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
 import { ApiMonitoring } from './observability/api-monitoring';
-import { ClientServers, clientServers, restClientDocument } from './openapi/client-document';
+import { ClientServers, DocumentedOperation, clientServers, restClientDocument } from './openapi/client-document';
 import { writeDocumentAtSynth } from './openapi/document-file';
 import { importOperations } from './openapi/import-operations';
 import { Compliance, complianceDefaults, complianceRuleSets } from './policy/compliance';
@@ -44,6 +44,8 @@ import { ApiStage, DEFAULT_STAGE_NAME, STAGE_NAME, STAGE_NAME_ALLOWED } from './
 import { StageOptions } from './stage/stage-options';
 import { createWebAcl } from './stage/web-acl';
 
+/** A media type, `type/subtype`, where either part may be `*` (RFC 6838 names). */
+const MEDIA_TYPE = /^([A-Za-z0-9!#$&^_.+-]+|\*)\/([A-Za-z0-9!#$&^_.+-]+|\*)$/;
 const MAX_COMPRESSION_BYTES = 10 * 1024 * 1024;
 /** Past this, the definition leaves the template (whose limit is 1 MB) for an S3 asset. */
 const DEFAULT_MAX_INLINE_DEFINITION_BYTES = 700 * 1024;
@@ -104,6 +106,8 @@ export class GatewayApi extends Construct {
   private readonly monitoring: ApiMonitoring;
   private externalDefinition?: ExternalDefinition;
   private readonly domainFront: DomainFront;
+  /** What an imported document declared per operationId, for the exported document. */
+  private readonly documented = new Map<string, DocumentedOperation>();
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
     super(scope, id);
@@ -114,6 +118,8 @@ export class GatewayApi extends Construct {
     if (props.minCompressionSize) {
       checkIntegerInRange(this, 'minCompressionSize', props.minCompressionSize.toBytes(), 0, MAX_COMPRESSION_BYTES, 'bytes');
     }
+    (props.binaryMediaTypes ?? []).forEach((type, i) => checkPattern(this, `binaryMediaTypes[${i}]`, type, MEDIA_TYPE,
+      'a media type, type/subtype, either part * (e.g. image/png, image/*, */*)'));
     const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
     this.endpointType = endpoint.endpointType;
     const tls = apiEndpointTls(this, this.endpointType, props.securityPolicy, props.endpointAccessMode);
@@ -213,7 +219,10 @@ export class GatewayApi extends Construct {
       this.addRoute(routeKey, options);
     }
     for (const [name, schema] of imported?.models ?? []) this.routeTable.addModel(`openApi components.schemas['${name}']`, name, schema);
-    for (const route of imported?.routes ?? []) this.addRouteAt(route.prop, route.routeKey, route.options);
+    for (const route of imported?.routes ?? []) {
+      this.addRouteAt(route.prop, route.routeKey, route.options);
+      if (route.options.operationId) this.documented.set(route.options.operationId, route.documented);
+    }
 
     Aspects.of(this).add({ visit: node => node === this && this.acknowledgeValidatorsInBody() });
 
@@ -336,7 +345,8 @@ export class GatewayApi extends Construct {
    * the templates as `<stack>.<api>.openapi.json` unless `openApiExport` is false.
    */
   public openApiDocument(): any {
-    return Stack.of(this).resolve(restClientDocument(this.definition.definition() as { [key: string]: unknown }, this.clientServers()));
+    const definition = this.definition.definition() as { [key: string]: unknown };
+    return Stack.of(this).resolve(restClientDocument(definition, this.clientServers(), this.documented));
   }
 
   /**

@@ -28,6 +28,9 @@ import { DomainFront } from '../stage/domain-front';
 import { V2StageRoute } from '../stage/v2-route-settings';
 import { checkThrottle } from '../usage/throttle';
 
+/** API Gateway's quota of authorization scopes per route. */
+const MAX_ROUTE_SCOPES = 10;
+
 const DEFAULT_ROUTE_KEY = '$default';
 
 /** An authorizer of the API: its resource, and what the OpenAPI document says of it. */
@@ -151,6 +154,9 @@ export class GatewayHttpApi extends Construct {
     const scopes = authorization._scopes;
     if (scopes && authorization.authorizationType !== 'JWT') {
       throw propError(this, `${prop}.authorization`, scopes, 'scopes only with a JWT authorizer');
+    }
+    if (scopes && scopes.length > MAX_ROUTE_SCOPES) {
+      throw propError(this, `${prop}.authorization`, `${scopes.length} scopes`, `at most ${MAX_ROUTE_SCOPES} OAuth scopes per route (API Gateway's quota)`);
     }
     const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
     const resource = new apigwv2.CfnRoute(this, `Route[${routeKey.replace(/\//g, '|')}]`, {

@@ -4,6 +4,9 @@ import { propError } from '../errors';
 import { checkIntegerInRange, checkPattern } from '../model/checks';
 
 const DEFAULT_IDENTITY_SOURCE = '$request.header.Authorization';
+
+/** API Gateway's quota of audiences (client ids) per JWT authorizer. */
+const MAX_JWT_AUDIENCES = 50;
 /** `$request.header.X`, `$request.querystring.X`, `$context.X` or `$stageVariables.X`. */
 const IDENTITY_SOURCE = /^\$(request\.(header|querystring)\.[A-Za-z0-9._-]+|context\.[A-Za-z0-9._-]+|stageVariables\.[A-Za-z0-9._-]+)$/;
 const IDENTITY_SOURCE_ALLOWED = '$request.header.<name>, $request.querystring.<name>, $context.<variable> or $stageVariables.<name>';
@@ -97,10 +100,13 @@ export class HttpAuthorizer {
   /** Tokens from an OpenID Connect issuer, validated by API Gateway. */
   public static jwt(props: JwtAuthorizerProps): HttpAuthorizer {
     return new HttpAuthorizer('JWT', props.authorizerName ?? 'jwt', scope => {
-      const prop = `authorizers['${props.authorizerName ?? 'jwt'}']`;
+      const prop = 'HttpAuthorizer.jwt(…)';
       checkPattern(scope, `${prop}.issuer`, props.issuer, /^https:\/\/[^\s/]+(\/\S*)?$/, 'an https URL, e.g. https://auth.example.com/');
       if (!Token.isUnresolved(props.audience) && props.audience.length === 0) {
         throw propError(scope, `${prop}.audience`, props.audience, 'at least one audience (a client id)');
+      }
+      if (!Token.isUnresolved(props.audience) && props.audience.length > MAX_JWT_AUDIENCES) {
+        throw propError(scope, `${prop}.audience`, `${props.audience.length} audiences`, `at most ${MAX_JWT_AUDIENCES} (API Gateway's quota per JWT authorizer)`);
       }
       const source = props.identitySource ?? DEFAULT_IDENTITY_SOURCE;
       checkPattern(scope, `${prop}.identitySource`, source, IDENTITY_SOURCE, IDENTITY_SOURCE_ALLOWED);
@@ -112,7 +118,10 @@ export class HttpAuthorizer {
   public static cognito(props: HttpCognitoAuthorizerProps): HttpAuthorizer {
     const name = props.authorizerName ?? 'cognito';
     return new HttpAuthorizer('JWT', name, scope => {
-      if (props.clients.length === 0) throw propError(scope, `authorizers['${name}'].clients`, [], 'at least one app client');
+      if (props.clients.length === 0) throw propError(scope, 'HttpAuthorizer.cognito(…).clients', [], 'at least one app client');
+      if (props.clients.length > MAX_JWT_AUDIENCES) {
+        throw propError(scope, 'HttpAuthorizer.cognito(…).clients', `${props.clients.length} clients`, `at most ${MAX_JWT_AUDIENCES} (API Gateway's quota of audiences per JWT authorizer)`);
+      }
       const region = Stack.of(props.userPool).region;
       return {
         authorizerType: 'JWT',
@@ -129,7 +138,7 @@ export class HttpAuthorizer {
   public static lambda(fn: lambda.IFunction, props: HttpLambdaAuthorizerProps = {}): HttpAuthorizer {
     const name = props.authorizerName ?? `${fn.node.id}-authorizer`;
     return new HttpAuthorizer('CUSTOM', name, scope => {
-      const prop = `authorizers['${name}']`;
+      const prop = 'HttpAuthorizer.lambda(…)';
       const sources = props.identitySources ?? [DEFAULT_IDENTITY_SOURCE];
       sources.forEach((s, i) => checkPattern(scope, `${prop}.identitySources[${i}]`, s, IDENTITY_SOURCE, IDENTITY_SOURCE_ALLOWED));
       const ttl = props.resultsCacheTtl?.toSeconds() ?? DEFAULT_RESULTS_CACHE_TTL_SECONDS;

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { IntegrationBindContext } from './integration-config';
 import { IntegrationResponse } from './options';
 import { propError } from '../errors';
@@ -31,6 +32,13 @@ export function checkIntegrationResponses(
         'each selection pattern once per integration (one response without a pattern is the default)');
     }
     seen.add(pattern);
+    if (response.selectionPattern !== undefined && !Token.isUnresolved(response.selectionPattern)) {
+      try {
+        new RegExp(response.selectionPattern);
+      } catch {
+        throw propError(context.scope, `${prop}.selectionPattern`, response.selectionPattern, 'a regular expression (API Gateway matches it against the status code or error message)');
+      }
+    }
     for (const header of Object.keys(response.responseParameters ?? {})) {
       if (!RESPONSE_HEADER.test(header)) {
         throw propError(context.scope, `${prop}.responseParameters key`, header, 'method.response.header.NAME');

@@ -15,6 +15,7 @@ import { checkRequestParameters } from './request-parameters';
 import { allow, allowKey, allowPublish, allowSendMessage } from './service-grants';
 import { timeoutMillis } from './timeout';
 import { propError } from '../errors';
+import { checkBackendUrl } from '../model/checks';
 import { ROUTE_METHODS } from '../model/route-key';
 import { shortHash } from '../render/hash';
 
@@ -286,9 +287,7 @@ const SYNC_EXECUTION_RESPONSES: IntegrationResponse[] = [
 ];
 
 function checkUrl(context: IntegrationBindContext, url: string): string {
-  if (!Token.isUnresolved(url) && !/^https?:\/\/[^\s/]+/.test(url)) {
-    throw propError(context.scope, `${context.prop}.url`, url, 'an http:// or https:// URL, e.g. "https://backend.example.com/pets/{petId}"');
-  }
+  checkBackendUrl(context.scope, `${context.prop}.url`, url);
   return url;
 }
 

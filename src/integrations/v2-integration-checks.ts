@@ -1,17 +1,12 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { propError } from '../errors';
-import { checkIntegerInRange, checkPattern } from '../model/checks';
+import { checkBackendUrl, checkIntegerInRange } from '../model/checks';
 import { stableText } from '../render/hash';
 
 /** Methods an HTTP or WebSocket API's HTTP integration may call its backend with. */
 const HTTP_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const MIN_TIMEOUT_MS = 50;
-
-/** The backend URL of an HTTP proxy integration: http or https, no spaces. */
-function checkBackendUrl(scope: IConstruct, prop: string, url: string): void {
-  checkPattern(scope, `${prop}.url`, url, /^https?:\/\/\S+$/, 'an http or https URL');
-}
 
 /** The method an HTTP proxy integration calls its backend with. */
 export function checkedMethod(scope: IConstruct, prop: string, method: string): string {
@@ -39,7 +34,7 @@ export interface UrlProxyFields {
 export function urlProxyFields(
   scope: IConstruct, prop: string, url: string, method: string, timeout: Duration | undefined, maxTimeoutMs: number,
 ): UrlProxyFields {
-  checkBackendUrl(scope, prop, url);
+  checkBackendUrl(scope, `${prop}.url`, url);
   const checkedMethodName = checkedMethod(scope, prop, method);
   const ms = checkedTimeout(scope, prop, timeout, maxTimeoutMs);
   return {

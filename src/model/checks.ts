@@ -28,6 +28,18 @@ export function checkNumberInRange(
   }
 }
 
+/** Throws unless `value` is one of `allowed` (for enums that JavaScript and Python callers can pass any string to). */
+export function checkOneOf(scope: IConstruct, prop: string, value: string | undefined, allowed: readonly string[]): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!allowed.includes(value)) throw propError(scope, prop, value, `one of ${allowed.join(', ')}`);
+}
+
+/** Throws when the text is longer than `max` characters. */
+export function checkLength(scope: IConstruct, prop: string, value: string | undefined, max: number, what = 'characters'): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value.length > max) throw propError(scope, prop, value.length > 80 ? `${value.slice(0, 60)}… (${value.length} ${what})` : value, `at most ${max} ${what}`);
+}
+
 /** Throws unless `value` matches `pattern`; `allowed` explains the pattern to a person. */
 export function checkPattern(
   scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, allowed: string,
@@ -42,4 +54,20 @@ export function checkPattern(
  */
 export function checkLiteral(scope: IConstruct, prop: string, value: string, why: string): void {
   if (Token.isUnresolved(value)) throw propError(scope, prop, value, `a literal value, not one known only at deploy time: ${why}`);
+}
+
+/**
+ * An integration's backend URL: http:// or https://, a host, no whitespace anywhere, and a URL
+ * once its `{placeholders}` are filled (API Gateway refuses the rest at deploy, with "Invalid
+ * HTTP endpoint specified for URI").
+ */
+export function checkBackendUrl(scope: IConstruct, prop: string, url: string): void {
+  if (Token.isUnresolved(url)) return;
+  const allowed = 'an http:// or https:// URL without spaces, e.g. "https://backend.example.com/pets/{petId}"';
+  if (!/^https?:\/\/[^\s/]+\S*$/.test(url)) throw propError(scope, prop, url, allowed);
+  try {
+    new URL(url.replace(/\{[^}]*\}/g, 'x'));
+  } catch {
+    throw propError(scope, prop, url, allowed);
+  }
 }

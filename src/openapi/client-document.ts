@@ -15,8 +15,8 @@ export interface ClientServers {
   readonly host: string;
   /** The stage names; the first is the default. `$default` stages are served at the root. */
   readonly stageNames: string[];
-  /** The URL of each stage a custom domain serves with execute-api off, by stage name. */
-  readonly domainUrls: { [stageName: string]: string };
+  /** The URL of each stage a custom domain serves with execute-api off, by stage name (a Map: stages may be named `constructor`). */
+  readonly domainUrls: ReadonlyMap<string, string>;
   /** The region's literal name, when the stack has one. */
   readonly region?: string;
 }
@@ -28,10 +28,10 @@ export interface ClientServers {
 export function clientServers(scope: IConstruct, stageNames: string[], domainUrl: (stageName: string) => string | undefined): ClientServers {
   const stack = Stack.of(scope);
   const literal = (value: string) => (Token.isUnresolved(value) ? undefined : value);
-  const domainUrls: { [stageName: string]: string } = {};
+  const domainUrls = new Map<string, string>();
   for (const stageName of stageNames) {
     const url = domainUrl(stageName);
-    if (url !== undefined && literal(url)) domainUrls[stageName] = url;
+    if (url !== undefined && literal(url)) domainUrls.set(stageName, url);
   }
   return {
     host: `{apiId}.execute-api.{region}.${literal(stack.urlSuffix) ?? 'amazonaws.com'}`,
@@ -42,21 +42,43 @@ export function clientServers(scope: IConstruct, stageNames: string[], domainUrl
 }
 
 /**
+ * What an imported OpenAPI document said of one operation beyond what API Gateway keeps: its
+ * parameters' schemas (by `in` and name, e.g. `query limit`) and its declared responses.
+ */
+export interface DocumentedOperation {
+  readonly parameterSchemas: { [inAndName: string]: Json };
+  readonly responses?: Json;
+}
+
+/**
  * The client's view of a REST API definition: the paths, parameters, bodies, models, responses
  * and security schemes, without API Gateway's extensions (integrations, validators, gateway
  * responses, authorizer internals) and without the CORS preflights the library adds, which
- * browsers send on their own.
+ * browsers send on their own. Operations imported from a document keep the parameter schemas
+ * and responses it declared (`documented`, by operationId): the definition API Gateway gets
+ * types every parameter as a string and lists the integration's responses.
  */
-export function restClientDocument(definition: Json, servers: ClientServers): Json {
+export function restClientDocument(definition: Json, servers: ClientServers, documented: ReadonlyMap<string, DocumentedOperation> = new Map()): Json {
   const paths: Json = {};
   for (const [path, item] of Object.entries((definition.paths ?? {}) as { [path: string]: Json })) {
     const operations = Object.fromEntries(Object.entries(withAnyExpanded(item))
       .filter(([method, op]) => !isPreflight(method, op as Json))
-      .map(([method, op]) => [method, withoutExtensions(op)]));
+      .map(([method, op]) => [method, asDocumented(withoutExtensions(op) as Json, documented)]));
     // A greedy {name+} is API Gateway's notation; clients see one path parameter.
     if (Object.keys(operations).length > 0) paths[path.replace(/\{([^}]+)\+\}/, '{$1}')] = operations;
   }
   return withServers({ ...(withoutExtensions(definition) as Json), paths }, servers);
+}
+
+/** The operation with the schemas and responses its source document declared, if it came from one. */
+function asDocumented(operation: Json, documented: ReadonlyMap<string, DocumentedOperation>): Json {
+  const source = documented.get(operation.operationId as string);
+  if (!source) return operation;
+  const parameters = (operation.parameters as Json[] | undefined)?.map(p => {
+    const schema = source.parameterSchemas[`${p.in} ${p.name}`];
+    return schema ? { ...p, schema } : p;
+  });
+  return { ...operation, ...(parameters ? { parameters } : {}), ...(source.responses ? { responses: source.responses } : {}) };
 }
 
 /** An ANY operation becomes one operation per method the path does not define otherwise. */
@@ -82,8 +104,8 @@ function serverEntries(s: ClientServers): Json[] {
     apiId: { default: 'apiId', description: 'The API id: the stack output, or `aws apigateway get-rest-apis` / `get-apis`' },
     region: { default: s.region ?? 'us-east-1', description: 'The AWS Region the API is deployed in' },
   };
-  return s.stageNames.map(stage => (s.domainUrls[stage]
-    ? { url: s.domainUrls[stage].replace(/\/$/, ''), description: `Stage ${stage}, at its custom domain` }
+  return s.stageNames.map(stage => (s.domainUrls.has(stage)
+    ? { url: s.domainUrls.get(stage)!.replace(/\/$/, ''), description: `Stage ${stage}, at its custom domain` }
     : { url: `https://${s.host}${stage === '$default' ? '' : `/${stage}`}`, description: `Stage ${stage}`, variables }));
 }
 

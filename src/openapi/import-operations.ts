@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { DocumentedOperation } from './client-document';
 import { OpenApiDocument } from './openapi-document';
 import { Authorization } from '../auth/authorization';
 import { propError } from '../errors';
@@ -21,6 +22,7 @@ const VALIDATOR = 'x-amazon-apigateway-request-validator';
 const VALIDATORS = 'x-amazon-apigateway-request-validators';
 const SCHEMA_REF = /^#\/components\/schemas\/([a-zA-Z0-9]+)$/;
 const PARAMETER_REF = /^#\/components\/parameters\/(.+)$/;
+const RESPONSE_REF = /^#\/components\/responses\/(.+)$/;
 
 /** A route of the document, bound to the options its operationId names. */
 export interface ImportedRoute {
@@ -28,6 +30,8 @@ export interface ImportedRoute {
   readonly prop: string;
   readonly routeKey: string;
   readonly options: RouteOptions;
+  /** The parameter schemas and responses the document declared, for the exported document. */
+  readonly documented: DocumentedOperation;
 }
 
 /** What a document gives the API besides its routes. */
@@ -74,6 +78,7 @@ export function importOperations(
       }
       routes.push({
         prop,
+        documented: fromDocument.documented,
         routeKey: `${method} ${path}`,
         options: {
           ...fromDocument.options,
@@ -99,6 +104,7 @@ interface OperationFromDocument {
   readonly options: Omit<RouteOptions, 'integration'>;
   /** The schemes the operation requires that the library cannot build, if any. */
   readonly needsAuthorization?: string;
+  readonly documented: DocumentedOperation;
 }
 
 class DocumentReader {
@@ -112,8 +118,10 @@ class DocumentReader {
 
   public routeOptions(where: string, operationId: string, parameters: Json[], operation: Json): OperationFromDocument {
     const requestParameters: { [source: string]: boolean } = {};
+    const parameterSchemas: { [inAndName: string]: Json } = {};
     parameters.forEach((p, i) => {
       const parameter = this.parameter(`${where}.parameters[${i}]`, p);
+      if (parameter.schema) parameterSchemas[`${parameter.in} ${parameter.name}`] = parameter.schema;
       if (parameter.in === 'path') return;
       if (parameter.in !== 'query' && parameter.in !== 'header') {
         throw propError(this.scope, `${where}.parameters[${i}].in`, parameter.in, 'path, query or header (API Gateway reads no others)');
@@ -137,7 +145,17 @@ class DocumentReader {
         authorization: signed ? Authorization.iam() : undefined,
       },
       needsAuthorization: others.length > 0 && !signed ? others.join(', ') : undefined,
+      documented: { parameterSchemas, responses: this.responses(operation.responses) },
     };
+  }
+
+  /** The operation's responses, each `$ref` to components.responses written out (the export has no such components). */
+  private responses(responses: Json | undefined): Json | undefined {
+    if (!responses) return undefined;
+    return Object.fromEntries(Object.entries<Json>(responses).map(([status, response]) => {
+      const ref = RESPONSE_REF.exec(String(response?.$ref ?? ''));
+      return [status, (ref && this.doc.components?.responses?.[ref[1]]) ?? response];
+    }));
   }
 
   private parameter(where: string, p: Json): Json {

@@ -4,6 +4,10 @@ import { propError } from '../errors';
 
 /** API Gateway writes access logs only to delivery streams named so. */
 const FIREHOSE_PREFIX = 'amazon-apigateway-';
+/** The largest access log format HTTP and WebSocket stages take (API Gateway's quota). */
+export const V2_MAX_ACCESS_LOG_FORMAT_BYTES = 3 * 1024;
+/** CloudWatch Logs' retention periods, in days. */
+const RETENTION_DAYS = new Set(Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number'));
 
 /** Where a stage's access logs go, as the stage options say. */
 export interface AccessLogDestinationOptions {
@@ -42,10 +46,31 @@ export function accessLogDestination(scope: Construct, prop: string, o: AccessLo
     }
     return { destinationArn: stream.deliveryStreamArn };
   }
+  const retention = o.accessLogRetention;
+  if (retention !== undefined && !Token.isUnresolved(retention) && !RETENTION_DAYS.has(retention)) {
+    throw propError(scope, `${prop}.accessLogRetention`, retention, `one of CloudWatch Logs' retention periods in days: ${[...RETENTION_DAYS].join(', ')} (RetentionDays)`);
+  }
   const logGroup = o.accessLogGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
     retention: o.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
     removalPolicy: RemovalPolicy.RETAIN,
     encryptionKey: key?.(),
   });
   return { destinationArn: logGroup.logGroupArn, logGroup };
+}
+
+/**
+ * An access log format API Gateway accepts: it names the request (`$context.requestId` or
+ * `$context.extendedRequestId`, which API Gateway requires), and, for HTTP and WebSocket
+ * stages, fits in `maxBytes`.
+ */
+export function checkAccessLogFormat(scope: Construct, prop: string, format: string, maxBytes?: number): string {
+  if (Token.isUnresolved(format)) return format;
+  if (!/\$context\.(requestId|extendedRequestId)\b/.test(format)) {
+    throw propError(scope, prop, format, 'a format with $context.requestId or $context.extendedRequestId (API Gateway refuses others); AccessLogFormats has them');
+  }
+  const bytes = Buffer.byteLength(format);
+  if (maxBytes !== undefined && bytes > maxBytes) {
+    throw propError(scope, prop, `a format of ${bytes} bytes`, `at most ${maxBytes} bytes (API Gateway's quota for HTTP and WebSocket stages)`);
+  }
+  return format;
 }

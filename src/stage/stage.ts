@@ -3,7 +3,7 @@ import {
   aws_apigateway as apigw, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { accessLogDestination } from './access-log-destination';
+import { accessLogDestination, checkAccessLogFormat } from './access-log-destination';
 import { DomainFront } from './domain-front';
 import { IGatewayStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
@@ -15,12 +15,13 @@ import { grantExecuteApi } from '../auth/execute-api-grant';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { CacheClusterSize } from '../cache/stage-cache';
 import { RouteModel } from '../model/api-model';
-import { checkIntegerInRange, checkNumberInRange, checkPattern } from '../model/checks';
+import { checkIntegerInRange, checkNumberInRange, checkOneOf, checkPattern } from '../model/checks';
 import { AccessLogFormats } from '../observability/access-log-formats';
 import { createStageAlarms } from '../observability/stage-alarms';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { removeCanary } from '../release/canary-remover';
 import { Release, ReleaseKind } from '../release/release';
+import { checkThrottleLimits } from '../usage/throttle';
 
 export const DEFAULT_STAGE_NAME = 'prod';
 export const DEFAULT_RATE_LIMIT = 1000;
@@ -132,7 +133,7 @@ export class ApiStage extends Construct implements IGatewayStage {
       },
       accessLogSetting: accessLogs.destinationArn === undefined ? undefined : {
         destinationArn: accessLogs.destinationArn,
-        format: (o.accessLogFormat ?? AccessLogFormats.restJson()).toString(),
+        format: checkAccessLogFormat(this, `${prop}.accessLogFormat`, (o.accessLogFormat ?? AccessLogFormats.restJson()).toString()),
       },
       methodSettings: Lazy.any({ produce: () => renderMethodSettings(methodDefaults, this.routes()) }),
     });
@@ -210,8 +211,9 @@ function endsCanary(release: Release): boolean {
 
 function validateStageOptions(scope: Construct, prop: string, o: StageOptions): void {
   checkStageVariables(scope, `${prop}.variables`, o.variables);
-  checkNumberInRange(scope, `${prop}.throttlingRateLimit`, o.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
-  checkIntegerInRange(scope, `${prop}.throttlingBurstLimit`, o.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
+  checkOneOf(scope, `${prop}.loggingLevel`, o.loggingLevel, Object.values(apigw.MethodLoggingLevel));
+  checkOneOf(scope, `${prop}.cache.clusterSize`, o.cache?.clusterSize, Object.values(CacheClusterSize));
+  checkThrottleLimits(scope, `${prop}.throttlingRateLimit`, o.throttlingRateLimit, `${prop}.throttlingBurstLimit`, o.throttlingBurstLimit);
   checkPattern(scope, `${prop}.webAclArn`, o.webAclArn, REGIONAL_WEB_ACL_ARN,
     'the ARN of a REGIONAL WAFv2 web ACL, arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID (CloudFront web ACLs cannot protect a stage)');
   checkIntegerInRange(scope, `${prop}.cache.ttl`, o.cache?.ttl?.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');

@@ -2,14 +2,14 @@ import {
   aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_kms as kms, aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { accessLogDestination } from './access-log-destination';
+import { V2_MAX_ACCESS_LOG_FORMAT_BYTES, accessLogDestination, checkAccessLogFormat } from './access-log-destination';
 import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT } from './stage';
 import { checkStageVariables } from './stage-variables';
 import { V2StageRoute, throttledRouteSettings } from './v2-route-settings';
 import { V2StageCommonOptions } from './v2-stage-options';
 import { createStageAlarms } from '../observability/stage-alarms';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
-import { checkThrottle } from '../usage/throttle';
+import { checkThrottleLimits } from '../usage/throttle';
 
 /** What an HTTP or WebSocket stage construct passes to build its resource. */
 export interface V2StageResourceProps {
@@ -41,7 +41,7 @@ export interface V2StageResources {
  */
 export function v2StageResource(scope: Construct, props: V2StageResourceProps): V2StageResources {
   const o = props.options;
-  checkThrottle(scope, props.prop, { rateLimit: o.throttlingRateLimit, burstLimit: o.throttlingBurstLimit });
+  checkThrottleLimits(scope, `${props.prop}.throttlingRateLimit`, o.throttlingRateLimit, `${props.prop}.throttlingBurstLimit`, o.throttlingBurstLimit);
   checkStageVariables(scope, `${props.prop}.variables`, o.variables);
   const { logGroup: accessLogGroup } = accessLogDestination(scope, props.prop, o, props.accessLogKey);
   const defaults = {
@@ -58,7 +58,8 @@ export function v2StageResource(scope: Construct, props: V2StageResourceProps): 
     stageVariables: o.variables,
     accessLogSettings: accessLogGroup && {
       destinationArn: accessLogGroup.logGroupArn,
-      format: (o.accessLogFormat ?? props.defaultAccessLogFormat).toString(),
+      format: checkAccessLogFormat(scope, `${props.prop}.accessLogFormat`, (o.accessLogFormat ?? props.defaultAccessLogFormat).toString(),
+        V2_MAX_ACCESS_LOG_FORMAT_BYTES),
     },
     defaultRouteSettings: defaults,
   });

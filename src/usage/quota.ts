@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { checkIntegerInRange } from '../model/checks';
+import { checkIntegerInRange, checkOneOf } from '../model/checks';
 
 /** The period over which a usage plan's quota counts requests. */
 export enum QuotaPeriod {
@@ -39,6 +39,7 @@ const MAX_LIMIT = 2147483647;
 
 export function checkQuota(scope: IConstruct, prop: string, quota: QuotaOptions | undefined): void {
   if (!quota) return;
+  checkOneOf(scope, `${prop}.period`, quota.period, Object.values(QuotaPeriod));
   checkIntegerInRange(scope, `${prop}.limit`, quota.limit, 1, MAX_LIMIT, 'requests');
   checkIntegerInRange(scope, `${prop}.offset`, quota.offset, 0, MAX_OFFSET[quota.period], `for period ${quota.period}`);
 }

@@ -25,8 +25,15 @@ export const ACCOUNT_BURST_LIMIT = 5000;
 
 /** Throws unless the rate is a number and the burst a whole number, both at least 0. */
 export function checkThrottle(scope: IConstruct, prop: string, throttle: ThrottleOptions | undefined): void {
-  checkNumberInRange(scope, `${prop}.rateLimit`, throttle?.rateLimit, 0, Number.MAX_SAFE_INTEGER);
-  checkIntegerInRange(scope, `${prop}.burstLimit`, throttle?.burstLimit, 0, Number.MAX_SAFE_INTEGER);
+  checkThrottleLimits(scope, `${prop}.rateLimit`, throttle?.rateLimit, `${prop}.burstLimit`, throttle?.burstLimit);
+}
+
+/** The same, for limits the user wrote as two props of their own (a stage's `throttlingRateLimit`, `throttlingBurstLimit`). */
+export function checkThrottleLimits(
+  scope: IConstruct, rateProp: string, rateLimit: number | undefined, burstProp: string, burstLimit: number | undefined,
+): void {
+  checkNumberInRange(scope, rateProp, rateLimit, 0, Number.MAX_SAFE_INTEGER);
+  checkIntegerInRange(scope, burstProp, burstLimit, 0, Number.MAX_SAFE_INTEGER);
 }
 
 /** A resolved pair of limits, as a stage or route applies them. */

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IApiKey } from './api-key';
 import { QuotaOptions, checkQuota } from './quota';
 import { ThrottleOptions, checkThrottle, limitsExceeded } from './throttle';
-import { propError } from '../errors';
+import { propError, propProblem } from '../errors';
 import { RouteKey, parseRouteKey } from '../model/route-key';
 import { shortHash } from '../render/hash';
 import { IGatewayStage } from '../stage/gateway-stage';
@@ -158,16 +158,16 @@ export class UsagePlan extends Construct {
     for (const { key } of this.routeThrottles) {
       if (!this.stageList.some(stage => servesRoute(stage, key))) {
         const routes = this.stageList.filter((s): s is ApiStage => s instanceof ApiStage).flatMap(s => s._routes().map(r => r.key.key));
-        errors.push(propError(this, `routeThrottles['${key.key}']`, key.key,
-          `a route of one of the plan's stages (${[...new Set(routes)].sort().join(', ') || 'the plan serves no stage'})`).message);
+        errors.push(propProblem(`routeThrottles['${key.key}']`, key.key,
+          `a route of one of the plan's stages (${[...new Set(routes)].sort().join(', ') || 'the plan serves no stage'})`));
       }
     }
     for (const key of this.keys) {
       for (const other of plansOfKey.get(key) ?? []) {
         const shared = other === this ? undefined : other.stageList.find(stage => this.stageList.includes(stage));
         if (shared) {
-          errors.push(propError(this, 'apiKeys', key.node.path,
-            `a key that no other plan serving stage ${shared.node.path} has (${other.node.path} has it); API Gateway allows one plan per key and stage`).message);
+          errors.push(propProblem('apiKeys', key.node.path,
+            `a key that no other plan serving stage ${shared.node.path} has (${other.node.path} has it); API Gateway allows one plan per key and stage`));
         }
       }
     }

@@ -42,8 +42,9 @@ export class WebSocketAuthorizer {
   public static lambda(fn: lambda.IFunction, props: WebSocketLambdaAuthorizerProps = {}): WebSocketAuthorizer {
     return new WebSocketAuthorizer(props.authorizerName ?? `${fn.node.id}-authorizer`, scope => {
       const identitySource = props.identitySources ?? ['route.request.header.Authorization'];
-      if (identitySource.length === 0) throw propError(scope, 'identitySources', identitySource, 'at least one identity source');
-      identitySource.forEach((source, i) => checkPattern(scope, `identitySources[${i}]`, source, IDENTITY_SOURCE, IDENTITY_SOURCE_ALLOWED));
+      const prop = 'WebSocketAuthorizer.lambda(…).identitySources';
+      if (identitySource.length === 0) throw propError(scope, prop, identitySource, 'at least one identity source');
+      identitySource.forEach((source, i) => checkPattern(scope, `${prop}[${i}]`, source, IDENTITY_SOURCE, IDENTITY_SOURCE_ALLOWED));
       return { function: fn, identitySource };
     });
   }

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IWebSocketGatewayStage } from './websocket-gateway-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
-import { checkPattern } from '../model/checks';
+import { checkOneOf, checkPattern } from '../model/checks';
 import { AccessLogFormats } from '../observability/access-log-formats';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { DEFAULT_STAGE_NAME, STAGE_NAME } from '../stage/stage';
@@ -44,6 +44,7 @@ export class WebSocketApiStage extends Construct implements IWebSocketGatewaySta
     this.stageName = o.stageName ?? DEFAULT_STAGE_NAME;
     this.executeApiArn = props.executeApiArn;
     checkPattern(this, `${props.prop}.stageName`, this.stageName, STAGE_NAME, 'letters, digits, hyphens and underscores, 1 to 128 characters');
+    checkOneOf(this, `${props.prop}.loggingLevel`, o.loggingLevel, Object.values(apigw.MethodLoggingLevel));
     const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && !props.cloudWatchAccount) {
       Annotations.of(this).addWarningV2('cdk-gateway-api:executionLogsNeedAccountRole',

@@ -75,6 +75,15 @@ describe('URLs when a custom domain serves a stage', () => {
     ]);
   });
 
+  test('stage names that are also names of Object members (constructor) are looked up as names', () => {
+    const stack = envStack();
+    const api = restApi(stack, 'Api', { stages: [{ stageName: 'constructor' }, { stageName: 'toString' }] });
+    domainIn(stack).addMapping(api.stages[1]);
+    expect(api.openApiDocument().servers.map((s: { url: string }) => s.url)).toEqual([
+      'https://{apiId}.execute-api.{region}.amazonaws.com/constructor', 'https://api.example.com',
+    ]);
+  });
+
   test('the URL is decided at synth, so a mapping added after the URL was read still counts', () => {
     const stack = envStack();
     const api = restApi(stack, 'Api');

@@ -160,14 +160,14 @@ describe('GatewayHttpApi', () => {
       ['a malformed route key', () => ({ routes: { 'FETCH /x': { integration: url } } }), /routes\['FETCH \/x'\]: "FETCH \/x" is not allowed/],
       ['a timeout above 30 s', () => ({ routes: { 'GET /x': { integration: HttpIntegration.url('https://b.example.com', { timeout: Duration.seconds(31) }) } } }),
         /routes\['GET \/x'\]\.integration\.timeout: 31000 is not allowed\. Allowed: a whole number from 50 to 30000 ms/],
-      ['a non-URL backend', () => ({ routes: { 'GET /x': { integration: HttpIntegration.url('backend.example.com') } } }), /integration\.url: "backend\.example\.com" is not allowed\. Allowed: an http or https URL/],
+      ['a non-URL backend', () => ({ routes: { 'GET /x': { integration: HttpIntegration.url('backend.example.com') } } }), /integration\.url: "backend\.example\.com" is not allowed\. Allowed: an http:\/\/ or https:\/\/ URL without spaces/],
       ['scopes without a JWT authorizer', s => ({
         routes: { 'GET /x': { integration: url, authorization: HttpAuthorization.authorizer(HttpAuthorizer.lambda(newFunction(s)), ['read']) } },
       }), /routes\['GET \/x'\]\.authorization: \["read"\] is not allowed\. Allowed: scopes only with a JWT authorizer/],
       ['a JWT issuer over http', () => ({
         defaultAuthorization: HttpAuthorization.authorizer(HttpAuthorizer.jwt({ issuer: 'http://auth.example.com', audience: ['app'] })),
         routes: { 'GET /x': { integration: url } },
-      }), /authorizers\['jwt'\]\.issuer: "http:\/\/auth\.example\.com" is not allowed\. Allowed: an https URL/],
+      }), /HttpAuthorizer\.jwt\(…\)\.issuer: "http:\/\/auth\.example\.com" is not allowed\. Allowed: an https URL/],
       ['an identity source of the wrong form', s => ({
         routes: { 'GET /x': { integration: url, authorization: HttpAuthorization.authorizer(HttpAuthorizer.lambda(newFunction(s), { identitySources: ['Authorization'] })) } },
       }), /identitySources\[0\]: "Authorization" is not allowed\. Allowed: \$request\.header\.<name>/],

@@ -98,4 +98,15 @@ describe('building a GatewayApi from an OpenAPI document', () => {
     expect(exported.components.schemas).toEqual(source.components.schemas);
     expect(exported.paths['/pets'].post.requestBody.content).toEqual(source.paths['/pets'].post.requestBody.content);
   });
+
+  test('import then export keeps the contract: parameter schemas as declared (API Gateway\'s definition types them as strings) and declared responses', () => {
+    const { api, body } = petsApi();
+    expect(body.paths['/pets'].get.parameters.find((p: any) => p.name === 'limit').schema).toEqual({ type: 'string' });
+    const exported = api.openApiDocument();
+    const parameters = exported.paths['/pets'].get.parameters;
+    expect(parameters.find((p: any) => p.name === 'limit')).toEqual({ name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } });
+    expect(parameters.find((p: any) => p.name === 'X-Tenant').schema).toEqual({ type: 'string' });
+    expect(exported.paths['/pets'].post.responses).toEqual({ 201: { description: 'Created' } });
+    expect(exported.paths['/pets/{petId}'].get.responses).toEqual({ 200: { description: 'The pet' } });
+  });
 });
