@@ -56,7 +56,7 @@ export interface GatewayApiProps extends ApiMonitoringProps {
 
   /**
    * Who may call routes that do not say otherwise. Routes open to anyone take
-   * `authorization: Authorization.none()`.
+   * `authorization: Authorization.none(reason)`.
    *
    * @default Authorization.iam()
    */

@@ -18,7 +18,7 @@ import { apiEndpointTls } from './endpoint/tls';
 import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
 import { InvokePermissions } from './integrations/invoke-permissions';
-import { CorsModel } from './model/api-model';
+import { CorsModel, RouteModel } from './model/api-model';
 import { checkIntegerInRange, checkLiteral, checkPattern } from './model/checks';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
@@ -27,14 +27,16 @@ import { ClientServers, DocumentedOperation, clientServers, restClientDocument }
 import { writeDocumentAtSynth } from './openapi/document-file';
 import { importOperations } from './openapi/import-operations';
 import { Compliance, complianceDefaults, complianceRuleSets } from './policy/compliance';
+import { recordAcknowledgments } from './policy/record-acknowledgments';
 import { validateItself } from './policy/self-validation';
+import { TemplateAcknowledgment, bodyOperationLocation } from './policy/template/acknowledgments';
 import { ApiReleases, ReleasedStage } from './release/api-releases';
 import { ApiDeployments } from './release/deployments';
 import { DeployedSettings } from './release/fingerprint';
 import { compactIntrinsics } from './render/compact-intrinsics';
 import { withCrossStackExports } from './render/cross-stack';
 import { externalize } from './render/externalize';
-import { renderOpenApiBody } from './render/openapi-body';
+import { operationKey, renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
 import { accessLogKey } from './stage/access-log-key';
 import { cloudWatchAccount } from './stage/cloudwatch-role';
@@ -213,6 +215,8 @@ export class GatewayApi extends Construct {
     for (const options of stages) this.addStage(options);
     if (props.domain) this.domain = this.addDomain(props.domain);
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
+    // Acknowledgments go into the template too, for the CLI; a route's own ones to its operation of the body.
+    recordAcknowledgments(this, resource => (resource === this.restApi ? this.routeAcknowledgments() : []));
     if (props.openApiExport ?? true) writeDocumentAtSynth(this, () => this.openApiDocument());
 
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
@@ -394,19 +398,30 @@ export class GatewayApi extends Construct {
 
   /**
    * cdk-nag's AwsSolutions-APIG2 looks only for RequestValidator resources; GatewayApi declares
-   * its validators in the OpenAPI body. Where every route validates body and parameters, the
-   * finding is wrong, and is acknowledged; the body itself is judged by body-request-validation.
+   * its validators in the OpenAPI body. Where every route validates body and parameters (or
+   * acknowledges, for itself, why it does not), the finding is wrong, and is acknowledged; the
+   * body itself is judged, route by route, by body-request-validation.
    */
   private acknowledgeValidatorsInBody(): void {
-    if (this.routeTable.routes.some(route => route.validator !== VALIDATOR_NAMES[RequestValidation.BODY_AND_PARAMETERS])) return;
+    const validated = (route: RouteModel) => route.validator === VALIDATOR_NAMES[RequestValidation.BODY_AND_PARAMETERS]
+      || route.acknowledgments.some(ack => ack.id === 'GatewayApi::body-request-validation');
+    if (!this.routeTable.routes.every(validated)) return;
     const reason = 'Every route validates body and parameters with the validator declared in the OpenAPI body '
-      + '(x-amazon-apigateway-request-validators), which cdk-nag does not read; GatewayApi::body-request-validation checks it.';
+      + '(x-amazon-apigateway-request-validators), which cdk-nag does not read, or acknowledges why not; '
+      + 'GatewayApi::body-request-validation checks each route.';
     // The plain id is cdk-nag's own (it reads acknowledgments itself); the namespaced one is this library's mirror of it.
     Validations.of(this.restApi).acknowledge({ id: 'AwsSolutions-APIG2', reason }, { id: 'GatewayApi::rest-api-request-validator', reason });
   }
 
   private clientServers(): ClientServers {
     return clientServers(this, this.stageList.map(({ stage }) => stage.stageName), name => this.domainFront.domainUrl(name));
+  }
+
+  /** The findings routes acknowledge for themselves, located at their operations of the definition. */
+  private routeAcknowledgments(): TemplateAcknowledgment[] {
+    return this.routeTable.routes.flatMap(route => route.acknowledgments.map(ack => ({
+      ...ack, location: bodyOperationLocation(route.key.path, operationKey(route.key.method)),
+    })));
   }
 
   /** The key for access logs, under compliance presets that ask for encrypted logs. */

@@ -4,7 +4,7 @@
 import { Annotations, Duration, Stack, StackProps, aws_iam as iam, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
-import { ApiKey, CacheClusterSize, GatewayApi, Integration, QuotaPeriod, UsagePlan } from '../../src';
+import { ApiKey, Authorization, CacheClusterSize, GatewayApi, Integration, QuotaPeriod, UsagePlan } from '../../src';
 
 export class UsagePlansStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -31,7 +31,13 @@ export class UsagePlansStack extends Stack {
         // Orders change on every call: never cached, and throttled below the stage.
         'GET /orders': { integration: catalog, cache: { enabled: false }, throttle: { rateLimit: 20, burstLimit: 40 } },
         'POST /orders': { integration: catalog, throttle: { rateLimit: 10, burstLimit: 20 } },
-        'GET /health': { integration: catalog, apiKeyRequired: false, cache: { enabled: false } },
+        // Open to anyone, which takes its reason: it acknowledges this route's finding alone.
+        'GET /health': {
+          integration: catalog,
+          apiKeyRequired: false,
+          cache: { enabled: false },
+          authorization: Authorization.none('Uptime checks call it without credentials; it reveals nothing.'),
+        },
       },
       stages: [{
         stageName: 'prod',

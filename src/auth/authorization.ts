@@ -2,8 +2,8 @@ import { Authorizer } from './authorizer';
 
 /**
  * Who may call a route. Routes are IAM-authorized unless they say otherwise; opening one to
- * anyone takes `Authorization.none()`, an explicit choice that the policy rules still report
- * (acknowledge them with the reason the route is public).
+ * anyone takes `Authorization.none(reason)`, an explicit choice whose reason acknowledges the
+ * policy rules' finding for that route alone (in the validation report and the template).
  */
 export class Authorization {
   /** Callers sign requests with AWS Signature Version 4; allow them with `api.grantInvoke(principal)`. */
@@ -11,9 +11,14 @@ export class Authorization {
     return new Authorization('AWS_IAM');
   }
 
-  /** Anyone may call the route. */
-  public static none(): Authorization {
-    return new Authorization('NONE');
+  /**
+   * Anyone may call the route.
+   *
+   * @param reason why the route is public, e.g. 'The product catalog is public and read-only':
+   * it acknowledges, for this route only, the finding that it is open
+   */
+  public static none(reason: string): Authorization {
+    return new Authorization('NONE', undefined, undefined, reason);
   }
 
   /**
@@ -32,10 +37,13 @@ export class Authorization {
   public readonly _authorizer?: Authorizer;
   /** The OAuth scopes required, for Cognito authorizers. @internal */
   public readonly _scopes?: string[];
+  /** Why an open route is open. @internal */
+  public readonly _reason?: string;
 
-  private constructor(authorizationType: string, authorizer?: Authorizer, scopes?: string[]) {
+  private constructor(authorizationType: string, authorizer?: Authorizer, scopes?: string[], reason?: string) {
     this.authorizationType = authorizationType;
     this._authorizer = authorizer;
     this._scopes = scopes;
+    this._reason = reason;
   }
 }

@@ -72,6 +72,8 @@ function check(options: Options, out: (s: string) => void, err: (s: string) => v
       return EXIT.unreadable;
     }
   }
+  // Findings the template acknowledges (its resources' metadata, written by the app) are listed, not counted.
+  const open = findings.filter(f => !f.acknowledgment);
   if (options.format === 'json') {
     out(JSON.stringify({
       findings: findings.map(f => ({
@@ -84,19 +86,24 @@ function check(options: Options, out: (s: string) => void, err: (s: string) => v
         message: f.message,
         fix: f.fix,
         mirrors: f.mirrors,
+        ...(f.acknowledgment ? { acknowledged: f.acknowledgment.reason } : {}),
       })),
     }, undefined, 2));
   } else {
     for (const f of findings) {
-      out(`${f.severity.toUpperCase()} ${f.ruleId}: ${f.template} ${f.logicalId} (${f.resourceType}) ${f.location}`);
+      out(`${f.acknowledgment ? 'ACKNOWLEDGED' : f.severity.toUpperCase()} ${f.ruleId}: ${f.template} ${f.logicalId} (${f.resourceType}) ${f.location}`);
       out(`  ${f.message}`);
+      if (f.acknowledgment) {
+        out(`  reason: ${f.acknowledgment.reason}`);
+        continue;
+      }
       out(`  fix: ${f.fix}`);
       if (f.mirrors.length > 0) out(`  same as: ${f.mirrors.join(', ')}`);
     }
-    const errors = findings.filter(f => f.severity === 'error').length;
-    out(`${findings.length} finding(s), ${errors} error(s)`);
+    const errors = open.filter(f => f.severity === 'error').length;
+    out(`${open.length} finding(s), ${errors} error(s), ${findings.length - open.length} acknowledged`);
   }
-  return findings.some(f => f.severity === 'error') ? EXIT.errors : EXIT.clean;
+  return open.some(f => f.severity === 'error') ? EXIT.errors : EXIT.clean;
 }
 
 function rules(options: Options, out: (s: string) => void): number {

@@ -8,6 +8,7 @@ import { HttpRouteOptions } from './http-route-options';
 import { DEFAULT_HTTP_STAGE_NAME, HttpApiStage, checkHttpStageName } from './http-stage';
 import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
+import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { toCorsModel } from '../cors/cors';
 import { propError } from '../errors';
 import { integrationRole } from '../integrations/integration-role';
@@ -21,6 +22,7 @@ import { clientServers } from '../openapi/client-document';
 import { writeDocumentAtSynth } from '../openapi/document-file';
 import { HttpDocumentAuthorizer, HttpDocumentRoute, httpClientDocument } from '../openapi/http-document';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
+import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
 import { accessLogKey } from '../stage/access-log-key';
@@ -112,6 +114,7 @@ export class GatewayHttpApi extends Construct {
     for (const options of stages) this.addStage(options);
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
+    recordAcknowledgments(this);
     this.info = { title: props.apiName ?? id, description: props.description };
     if (props.openApiExport ?? true) writeDocumentAtSynth(this, () => this.openApiDocument());
   }
@@ -159,6 +162,8 @@ export class GatewayHttpApi extends Construct {
       throw propError(this, `${prop}.authorization`, `${scopes.length} scopes`, `at most ${MAX_ROUTE_SCOPES} OAuth scopes per route (API Gateway's quota)`);
     }
     const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
+    const openReason = authorization.authorizationType === 'NONE'
+      ? requiredReason(this, options.authorization ? `${prop}.authorization` : 'defaultAuthorization', authorization._reason) : undefined;
     const resource = new apigwv2.CfnRoute(this, `Route[${routeKey.replace(/\//g, '|')}]`, {
       apiId: this.apiId,
       routeKey,
@@ -167,6 +172,7 @@ export class GatewayHttpApi extends Construct {
       authorizerId: authorizer?.resource.ref,
       authorizationScopes: scopes,
     });
+    if (openReason) acknowledgeOpenRoute(resource, openReason);
     this.routeList.push({ routeKey, throttle: options.throttle, resource });
     this.documentRoutes.push({ routeKey, authorizationType: authorization.authorizationType, authorizer: authorizer?.document, scopes });
   }

@@ -175,8 +175,8 @@ export class HttpAuthorizer {
 
 /**
  * Who may call an HTTP API route. Routes are IAM-authorized unless they say otherwise;
- * opening one takes `HttpAuthorization.none()`, which the policy rules keep reporting until
- * it is acknowledged with a reason.
+ * opening one takes `HttpAuthorization.none(reason)`, whose reason acknowledges, for that
+ * route alone, the policy rules' finding that it is open.
  */
 export class HttpAuthorization {
   /** Callers sign requests with AWS Signature Version 4; allow them with `api.grantInvoke(principal)`. */
@@ -184,9 +184,13 @@ export class HttpAuthorization {
     return new HttpAuthorization('AWS_IAM');
   }
 
-  /** Anyone may call the route. */
-  public static none(): HttpAuthorization {
-    return new HttpAuthorization('NONE');
+  /**
+   * Anyone may call the route.
+   *
+   * @param reason why the route is public; it acknowledges, for this route only, the finding that it is open
+   */
+  public static none(reason: string): HttpAuthorization {
+    return new HttpAuthorization('NONE', undefined, undefined, reason);
   }
 
   /**
@@ -205,10 +209,13 @@ export class HttpAuthorization {
   public readonly _authorizer?: HttpAuthorizer;
   /** The OAuth scopes, for JWT authorizers. @internal */
   public readonly _scopes?: string[];
+  /** Why an open route is open. @internal */
+  public readonly _reason?: string;
 
-  private constructor(authorizationType: string, authorizer?: HttpAuthorizer, scopes?: string[]) {
+  private constructor(authorizationType: string, authorizer?: HttpAuthorizer, scopes?: string[], reason?: string) {
     this.authorizationType = authorizationType;
     this._authorizer = authorizer;
     this._scopes = scopes;
+    this._reason = reason;
   }
 }

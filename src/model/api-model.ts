@@ -32,6 +32,8 @@ export interface RouteModel {
   readonly throttle?: { readonly rateLimit?: number; readonly burstLimit?: number };
   /** The route's own cache settings on stages with a cache. */
   readonly cache: RouteCacheModel;
+  /** Findings of the policy rules acknowledged for this route alone: `GatewayApi::<rule id>` and why. */
+  readonly acknowledgments: { readonly id: string; readonly reason: string }[];
 }
 
 /** A route's cache settings, validated. */

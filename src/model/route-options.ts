@@ -96,6 +96,15 @@ export interface RouteOptions {
   readonly requestValidation?: RequestValidation;
 
   /**
+   * Findings of the policy rules that judge one route at a time, acknowledged for this route
+   * alone, by id, with the reason: `{ 'GatewayApi::body-request-validation': 'Uploads are images: no model to check' }`.
+   * (An open route's finding is acknowledged by the reason given to `Authorization.none`.)
+   *
+   * @default - none
+   */
+  readonly acknowledgments?: { [id: string]: string };
+
+  /**
    * Whether callers must send an API key (`x-api-key`, or from a Lambda authorizer with
    * `apiKeySource` AUTHORIZER) that belongs to a usage plan of the stage.
    *

@@ -7,6 +7,7 @@ import { RouteKey, parseRouteKey, variableSiblingConflict } from './route-key';
 import { RequestValidation, RouteOptions } from './route-options';
 import { ApiAuthorizers } from '../auth/api-authorizers';
 import { Authorization } from '../auth/authorization';
+import { requiredReason } from '../auth/open-route';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { propError } from '../errors';
 import { IntegrationConfig } from '../integrations/integration-config';
@@ -17,6 +18,8 @@ import { checkThrottle } from '../usage/throttle';
 const MODEL_NAME = /^[a-zA-Z0-9]+$/;
 const OPERATION_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 const OAUTH_SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** The policy rules that judge one route of a definition at a time, so that one route can be acknowledged. */
+const ROUTE_RULE_IDS = ['GatewayApi::body-authorization', 'GatewayApi::body-request-validation'];
 const DECLARED_PARAMETER = /^method\.request\.(querystring|header|path)\.([^\s]+)$/;
 
 export const VALIDATOR_NAMES: { [v in RequestValidation]: ValidatorName } = {
@@ -89,9 +92,28 @@ export class RouteTable {
         ttlSeconds: options.cache?.ttl?.toSeconds({ integral: false }),
         keyParameters: [...new Set(options.cache?.keyParameters ?? [])],
       },
+      acknowledgments: this.acknowledgments(prop, authorizationProp, authorization, options.acknowledgments),
     };
     this.routes.push(route);
     return route;
+  }
+
+  /** The route's acknowledged findings: an open route's reason, and those the route names. */
+  private acknowledgments(
+    prop: string, authorizationProp: string, authorization: Authorization, named: { [id: string]: string } = {},
+  ): RouteModel['acknowledgments'] {
+    const acknowledgments: RouteModel['acknowledgments'] = [];
+    if (authorization.authorizationType === 'NONE') {
+      acknowledgments.push({ id: 'GatewayApi::body-authorization', reason: requiredReason(this.scope, authorizationProp, authorization._reason) });
+    }
+    for (const [id, reason] of Object.entries(named)) {
+      if (!ROUTE_RULE_IDS.includes(id)) {
+        throw propError(this.scope, `${prop}.acknowledgments key`, id, `the id of a rule that judges routes one at a time: ${ROUTE_RULE_IDS.join(', ')}`);
+      }
+      if (typeof reason !== 'string' || reason.trim().length === 0) throw propError(this.scope, `${prop}.acknowledgments['${id}']`, reason, 'a reason');
+      acknowledgments.push({ id, reason });
+    }
+    return acknowledgments;
   }
 
   /** OAuth scopes, which only Cognito authorizers check. */

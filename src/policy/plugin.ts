@@ -117,7 +117,8 @@ export function runPlugin(
 }
 
 function addViolation(violations: Map<string, PolicyViolationBeta1>, finding: Finding, templatePath: string): void {
-  const key = `${finding.ruleId}\u0000${finding.severity}\u0000${finding.message}`;
+  const { severity, description } = reported(finding);
+  const key = `${finding.ruleId}\u0000${severity}\u0000${description}`;
   const existing = violations.get(key);
   const resource = { resourceLogicalId: finding.logicalId, templatePath, locations: [finding.location] };
   if (existing) {
@@ -128,12 +129,26 @@ function addViolation(violations: Map<string, PolicyViolationBeta1>, finding: Fi
   }
   violations.set(key, {
     ruleName: finding.ruleId,
-    description: finding.message,
+    description,
     fix: finding.fix,
-    severity: finding.severity,
+    severity,
     violatingResources: [resource],
     ruleMetadata: finding.mirrors.length > 0 ? { mirrors: finding.mirrors.join(', ') } : undefined,
   });
+}
+
+/**
+ * How the CDK report shows a finding. One acknowledged for a part of its resource (a route of
+ * a REST API's definition, by `Authorization.none(reason)` or the route's `acknowledgments`)
+ * is information, with its reason: aws-cdk-lib's acknowledgments cover whole constructs, so
+ * they could not hide one route's finding and keep another's. Acknowledgments of whole
+ * resources are left to aws-cdk-lib, which lists them as acknowledged.
+ */
+function reported(finding: Finding): { severity: string; description: string } {
+  const ack = finding.acknowledgment;
+  return ack?.location
+    ? { severity: 'info', description: `${finding.message} (acknowledged for this route: ${ack.reason})` }
+    : { severity: finding.severity, description: finding.message };
 }
 
 function packageVersion(): string {

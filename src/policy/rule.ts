@@ -1,6 +1,9 @@
 import { PolicyRuleSet } from './rule-set';
 import { TemplateIndex } from './template/template-index';
 
+/** The two engines that run cfn-lint's rules: python cfn-lint, and the CloudFormation Validate engine aws-cdk-lib bundles. */
+export type CfnLintEngine = 'cfn-lint' | 'CloudFormation Validate';
+
 /** How bad a finding is: errors fail `cdk synth` and the CLI, warnings are reported. */
 export type Severity = 'error' | 'warning';
 
@@ -33,6 +36,12 @@ export interface Rule {
    * spells them. The parity suite fails if any (rule, logical id) verdict differs.
    */
   readonly mirrors: readonly string[];
+  /**
+   * Mirrored cfn-lint ids on which python cfn-lint and the CloudFormation Validate engine that
+   * aws-cdk-lib bundles disagree: the engine this rule follows, and why. The parity suite holds
+   * the rule to that engine, and checks that the other one still disagrees.
+   */
+  readonly follows?: { readonly [cfnLintId: string]: { readonly engine: CfnLintEngine; readonly why: string } };
   /**
    * Engine rules this rule is stricter than: it fails every template they fail, and more.
    * `why` says what the engine misses or gets wrong.

@@ -1,6 +1,7 @@
 import { Rule, Severity } from './rule';
 import { ALL_RULE_SETS, PolicyRuleSet, ruleSetOfEngineId } from './rule-set';
 import { RULES } from './rules';
+import { TemplateAcknowledgment, acknowledgmentOf, acknowledgmentsOf } from './template/acknowledgments';
 import { TemplateIndex } from './template/template-index';
 
 /** One finding: which rule, which resource, which property, and how to fix it. */
@@ -15,6 +16,8 @@ export interface Finding {
   readonly fix: string;
   /** The engine rules that report the same finding. */
   readonly mirrors: readonly string[];
+  /** The acknowledgment the template records for this finding (its resource's metadata), if any. */
+  readonly acknowledgment?: TemplateAcknowledgment;
 }
 
 /** What a check enforces. */
@@ -60,15 +63,20 @@ export function checkTemplate(template: unknown, options: CheckOptions = {}): Fi
   const ruleSets = options.ruleSets ?? BASELINE_RULE_SETS;
   return selectRules(options).flatMap(rule => {
     const severity = severityOf(rule, ruleSets);
-    return rule.check(index).map(violation => ({
-      ruleId: rule.id,
-      severity,
-      logicalId: violation.logicalId,
-      resourceType: index.resource(violation.logicalId)?.type ?? 'unknown',
-      location: violation.location,
-      message: violation.message,
-      fix: rule.fix,
-      mirrors: rule.mirrors,
-    }));
+    return rule.check(index).map(violation => {
+      const resource = index.resource(violation.logicalId);
+      const acknowledgment = acknowledgmentOf(acknowledgmentsOf(resource?.metadata), rule.id, violation.location);
+      return {
+        ruleId: rule.id,
+        severity,
+        logicalId: violation.logicalId,
+        resourceType: resource?.type ?? 'unknown',
+        location: violation.location,
+        message: violation.message,
+        fix: rule.fix,
+        mirrors: rule.mirrors,
+        ...(acknowledgment ? { acknowledgment } : {}),
+      };
+    });
   });
 }

@@ -226,7 +226,8 @@ function originEchoTemplate(origins: string[]): string {
   ].join('\n');
 }
 
-function operationKey(method: string): string {
+/** The key of a route's operation in the definition's path item (ANY has API Gateway's own). */
+export function operationKey(method: string): string {
   return method === 'ANY' ? 'x-amazon-apigateway-any-method' : method.toLowerCase();
 }
 

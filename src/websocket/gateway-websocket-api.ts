@@ -12,6 +12,7 @@ import { DEFAULT_TEMPLATE_KEY, WebSocketIntegration, WebSocketIntegrationConfig 
 import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketApiStage } from './websocket-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
+import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { propError } from '../errors';
 import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
@@ -19,6 +20,7 @@ import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { checkLiteral, checkPattern } from '../model/checks';
 import { ApiMonitoring } from '../observability/api-monitoring';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
+import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
 import { accessLogKey } from '../stage/access-log-key';
@@ -27,6 +29,8 @@ import { DEFAULT_STAGE_NAME } from '../stage/stage';
 import { V2StageRoute } from '../stage/v2-route-settings';
 import { ThrottleOptions, checkThrottle } from '../usage/throttle';
 
+/** Message routes take no authorization: AWS authorizes the connection at `$connect`. */
+const MESSAGE_ROUTE = WebSocketAuthorization.none('Messages travel on a connection authorized at $connect.');
 const CONNECT = '$connect';
 const DISCONNECT = '$disconnect';
 const DEFAULT_ROUTE = '$default';
@@ -80,6 +84,8 @@ export class GatewayWebSocketApi extends Construct {
   private readonly logKey?: () => kms.IKey;
   private readonly table?: ConnectionsTable;
   private connectAuthorized = false;
+  /** Why `$connect` is open, when it is: the routes after it are open for the same reason. */
+  private openReason?: string;
 
   constructor(scope: Construct, id: string, props: GatewayWebSocketApiProps = {}) {
     super(scope, id);
@@ -116,6 +122,7 @@ export class GatewayWebSocketApi extends Construct {
     if (disconnect) this.addLifecycleRoute(DISCONNECT, 'disconnect', disconnect);
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
     if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
+    recordAcknowledgments(this);
   }
 
   /** The API's stages, in the order they were added. */
@@ -147,7 +154,7 @@ export class GatewayWebSocketApi extends Construct {
     checkPattern(this, prop, routeKey, MESSAGE_ROUTE_KEY,
       '$default, or a custom key of 1 to 128 characters without spaces, not starting with "$" ($connect and $disconnect are the connect and disconnect props)');
     const config = options.integration._bind(this, `${prop}.integration`);
-    const route = this.route(routeKey, prop, config, WebSocketAuthorization.none(), options.throttle);
+    const route = this.route(routeKey, prop, config, MESSAGE_ROUTE, options.throttle);
     if (!options.returnResponse) return;
     // A two-way route: the integration's answer goes to the client (a non-proxy one's through a $default integration response).
     route.routeResponseSelectionExpression = DEFAULT_ROUTE;
@@ -199,12 +206,14 @@ export class GatewayWebSocketApi extends Construct {
     const integration = options.integration ?? this.table?.connect;
     if (!integration) throw propError(this, 'connect.integration', 'undefined', 'an integration, or a connectionsTable whose PutItem runs at $connect');
     const authorization = options.authorization ?? WebSocketAuthorization.iam();
-    this.route(CONNECT, 'connect', integration._bind(this, 'connect.integration'), authorization, options.throttle);
     this.connectAuthorized = authorization.authorizationType !== 'NONE';
+    if (!this.connectAuthorized) this.openReason = requiredReason(this, 'connect.authorization', authorization._reason);
+    const route = this.route(CONNECT, 'connect', integration._bind(this, 'connect.integration'), authorization, options.throttle);
+    if (this.openReason) acknowledgeOpenRoute(route, this.openReason);
   }
 
   private addLifecycleRoute(routeKey: string, prop: string, integration: WebSocketIntegration): void {
-    this.route(routeKey, prop, integration._bind(this, `${prop}.integration`), WebSocketAuthorization.none());
+    this.route(routeKey, prop, integration._bind(this, `${prop}.integration`), MESSAGE_ROUTE);
   }
 
   private route(
@@ -220,8 +229,9 @@ export class GatewayWebSocketApi extends Construct {
       authorizationType: authorization.authorizationType,
       authorizerId: authorizer?.ref,
     });
-    // $connect is always the first route, so whether it is authorized is known here.
+    // $connect is always the first route, so whether it is authorized (or why it is open) is known here.
     if (routeKey !== CONNECT && this.connectAuthorized) acknowledgeConnectionAuthorization(resource);
+    if (routeKey !== CONNECT && this.openReason) acknowledgeOpenRoute(resource, this.openReason);
     this.routeList.push({ routeKey, throttle, resource });
     return resource;
   }

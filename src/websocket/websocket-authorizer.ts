@@ -73,9 +73,13 @@ export class WebSocketAuthorization {
     return new WebSocketAuthorization('AWS_IAM');
   }
 
-  /** Anyone may connect. */
-  public static none(): WebSocketAuthorization {
-    return new WebSocketAuthorization('NONE');
+  /**
+   * Anyone may connect.
+   *
+   * @param reason why connections are open to anyone; it acknowledges, for `$connect` only, the finding that the route is open
+   */
+  public static none(reason: string): WebSocketAuthorization {
+    return new WebSocketAuthorization('NONE', undefined, reason);
   }
 
   /** A Lambda authorizer judges the handshake. */
@@ -87,9 +91,12 @@ export class WebSocketAuthorization {
   public readonly authorizationType: string;
   /** The authorizer, for `CUSTOM`. @internal */
   public readonly _authorizer?: WebSocketAuthorizer;
+  /** Why connections are open. @internal */
+  public readonly _reason?: string;
 
-  private constructor(authorizationType: string, authorizer?: WebSocketAuthorizer) {
+  private constructor(authorizationType: string, authorizer?: WebSocketAuthorizer, reason?: string) {
     this.authorizationType = authorizationType;
     this._authorizer = authorizer;
+    this._reason = reason;
   }
 }

@@ -8,12 +8,12 @@ const mock = () => Integration.mock();
 test('routes are IAM-authorized by default; a route or the API may open them', () => {
   const { body } = synthApi(() => ({
     policyValidation: false,
-    routes: { 'GET /private': { integration: mock() }, 'GET /public': { integration: mock(), authorization: Authorization.none() } },
+    routes: { 'GET /private': { integration: mock() }, 'GET /public': { integration: mock(), authorization: Authorization.none('A test of an open route.') } },
   }));
   expect(operation(body, '/private', 'get').security).toEqual([{ sigv4: [] }]);
   expect(operation(body, '/public', 'get').security).toBeUndefined();
 
-  const open = synthApi(() => ({ policyValidation: false, defaultAuthorization: Authorization.none(), routes: { 'GET /a': { integration: mock() } } }));
+  const open = synthApi(() => ({ policyValidation: false, defaultAuthorization: Authorization.none('A test of an open route.'), routes: { 'GET /a': { integration: mock() } } }));
   expect(operation(open.body, '/a', 'get').security).toBeUndefined();
   expect(open.body.components).toBeUndefined();
 });

@@ -15,10 +15,10 @@ describe('route caching', () => {
       policyValidation: false,
       stages: [{ cache: { ttl: Duration.minutes(10) } }],
       routes: {
-        'GET /pets': { integration: mock, authorization: Authorization.none(), cache: { ttl: Duration.seconds(60), keyParameters: ['method.request.querystring.page'] } },
-        'GET /pets/{petId}': { integration: mock, authorization: Authorization.none(), cache: { keyParameters: ['method.request.path.petId'] } },
+        'GET /pets': { integration: mock, authorization: Authorization.none('A test of an open route.'), cache: { ttl: Duration.seconds(60), keyParameters: ['method.request.querystring.page'] } },
+        'GET /pets/{petId}': { integration: mock, authorization: Authorization.none('A test of an open route.'), cache: { keyParameters: ['method.request.path.petId'] } },
         'GET /me': { integration: mock, cache: { enabled: false } },
-        'POST /search': { integration: mock, authorization: Authorization.none(), cache: { enabled: true } },
+        'POST /search': { integration: mock, authorization: Authorization.none('A test of an open route.'), cache: { enabled: true } },
       },
     }));
     const common = { LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true, ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000, CacheDataEncrypted: true };
@@ -60,7 +60,7 @@ describe('route caching', () => {
       routes: {
         'GET /orders': { integration: mock },
         'GET /profile': { integration: mock, cache: { keyParameters: ['method.request.header.Authorization'] } },
-        'GET /catalog': { integration: mock, authorization: Authorization.none() },
+        'GET /catalog': { integration: mock, authorization: Authorization.none('A test of an open route.') },
         'GET /me': { integration: mock, cache: { enabled: false } },
         'POST /orders': { integration: mock },
       },

@@ -36,7 +36,7 @@ describe('gateway-policy check', () => {
   });
 
   test('exits 0 with no error finding', () => {
-    expect(run('check', clean)).toEqual({ code: 0, out: '0 finding(s), 0 error(s)', err: '' });
+    expect(run('check', clean)).toEqual({ code: 0, out: '0 finding(s), 0 error(s), 0 acknowledged', err: '' });
   });
 
   test('exits 2 on unreadable input, saying which', () => {

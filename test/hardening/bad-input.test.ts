@@ -93,6 +93,8 @@ const CASES: [string, string, Build, string][] = [
       'GET /b': { ...mock, authorization: Authorization.authorizer(Authorizer.token(newFunction(stack, 'B'), { authorizerName: 'same' })) },
     },
   })(stack), 'authorizerName'],
+  ['authorizers', 'an open route without its reason', restRoutes({ 'GET /x': { ...mock, authorization: Authorization.none('') } }), "routes['GET /x'].authorization"],
+  ['routes', 'a route acknowledging a whole-API rule', restRoutes({ 'GET /x': { ...mock, acknowledgments: { 'GatewayApi::stage-waf': 'no web ACL' } } }), "routes['GET /x'].acknowledgments key"],
   // Policies and endpoints
   ['policies', 'a source address that is not a CIDR', rest({ resourcePolicy: { allowSourceIps: ['10.0.0.300/8'] } }), 'resourcePolicy.allowSourceIps[0]'],
   ['policies', 'a VPC id that is not one', rest({ resourcePolicy: { allowSourceVpcs: ['vpc_123'] } }), 'resourcePolicy.allowSourceVpcs'],

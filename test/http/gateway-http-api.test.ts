@@ -75,7 +75,7 @@ describe('GatewayHttpApi', () => {
           'POST /admin': { integration: backend, authorization: HttpAuthorization.authorizer(HttpAuthorizer.cognito({ userPool, clients: [client], authorizerName: 'admins' }), ['admin/write']) },
           'GET /partner': { integration: backend, authorization: HttpAuthorization.authorizer(HttpAuthorizer.lambda(authFn, { resultsCacheTtl: Duration.minutes(1) })) },
           'GET /internal': { integration: backend, authorization: HttpAuthorization.iam() },
-          'GET /health': { integration: backend, authorization: HttpAuthorization.none() },
+          'GET /health': { integration: backend, authorization: HttpAuthorization.none('A test of an open route.') },
         },
         policyValidation: false,
       };

@@ -29,6 +29,7 @@ from cdk_gateway_api import (
     QuotaOptions,
     QuotaPeriod,
     Release,
+    RequestValidation,
     RouteOptions,
     StageAlarmOptions,
     StageAlarmsOptions,
@@ -143,24 +144,27 @@ def test_a_canary_release_serves_the_new_definition_beside_the_old():
     assert recorded["stages"] == {"prod": {"deployment": 1, "canary": 2}, "dev": {"deployment": 2}}
 
 
-def test_the_policy_validator_fails_synth_on_an_open_route_and_names_it():
+def test_the_policy_validator_fails_synth_on_an_unvalidated_route_and_reports_an_open_one_with_its_reason():
     app = new_app()
     cdk.Validations.of(app).add_plugins(GatewayPolicyValidator(rule_sets=[PolicyRuleSet.AWS_SOLUTIONS]))
     stack = cdk.Stack(app, "Open")
     fn = new_function(stack)
     # The API judges itself too; here the app-level plugin is what is tested.
     GatewayApi(stack, "Api", policy_validation=False, routes={
-        "GET /open": RouteOptions(integration=Integration.lambda_proxy(fn), authorization=Authorization.none()),
+        "GET /open": RouteOptions(integration=Integration.lambda_proxy(fn), authorization=Authorization.none("A public health check.")),
+        "POST /unchecked": RouteOptions(integration=Integration.lambda_proxy(fn), request_validation=RequestValidation.OFF),
     })
     with pytest.raises(Exception, match="ValidationFailed") as failure:
         app.synth()
     report_file = re.search(r"can be found in: (\S+)", str(failure.value)).group(1)
     with open(report_file) as f:
         report = json.load(f)
-    findings = [(v["ruleName"], c["constructPath"])
+    findings = {(v["ruleName"], v["severity"], c["constructPath"]): v["description"]
                 for plugin in report["pluginReports"] if plugin["pluginName"] == "GatewayApi"
-                for v in plugin["violations"] for c in v["violatingConstructs"]]
-    assert ("body-authorization", "Open/Api/Resource") in findings
+                for v in plugin["violations"] for c in v["violatingConstructs"]}
+    assert ("body-request-validation", "error", "Open/Api/Resource") in findings
+    open_route = findings[("body-authorization", "info", "Open/Api/Resource")]
+    assert "GET /open" in open_route and "A public health check." in open_route
 
 
 def test_bad_input_is_a_synth_error_naming_construct_prop_and_value():

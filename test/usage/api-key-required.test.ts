@@ -1,5 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Authorization, Integration } from '../../src';
+import { checkTemplate } from '../../src/policy/validator';
 import { operation, synthApi } from '../util';
 
 const mock = Integration.mock();
@@ -19,10 +20,14 @@ describe('apiKeyRequired', () => {
     expect(body['x-amazon-apigateway-api-key-source']).toBeUndefined();
   });
 
-  test('a key alone does not authorize: an open route with a key is still reported', () => {
-    expect(() => synthApi(() => ({
-      routes: { 'GET /pets': { integration: mock, authorization: Authorization.none(), apiKeyRequired: true } },
-    }))).toThrow(/GET \/pets is open to anyone/);
+  test('a key alone does not authorize: an open route with a key is still reported (acknowledged by its reason)', () => {
+    const { template } = synthApi(() => ({
+      routes: { 'GET /pets': { integration: mock, authorization: Authorization.none('Partners call it with their key only.'), apiKeyRequired: true } },
+    }));
+    const open = checkTemplate(template.toJSON()).filter(f => f.ruleId === 'body-authorization');
+    expect(open.map(f => [f.message, f.acknowledgment?.reason])).toEqual([
+      ['GET /pets is open to anyone: no authorizer and no IAM authorization', 'Partners call it with their key only.'],
+    ]);
   });
 
   test('keys from a Lambda authorizer: the API\'s key source', () => {

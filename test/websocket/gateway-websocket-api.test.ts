@@ -152,15 +152,22 @@ describe('GatewayWebSocketApi', () => {
     expect(resourceOf('execute-api:Invoke')).toContain('/*/$connect');
   });
 
-  test('an open $connect leaves the later routes unacknowledged, so the validator reports them', () => {
+  test('an open $connect takes its reason, which acknowledges it and the routes after it; without one it is refused', () => {
     const stack = newStack();
-    expect(() => {
-      new GatewayWebSocketApi(stack, 'Chat', {
-        connect: { integration: WebSocketIntegration.lambda(newFunction(stack, 'Connect')), authorization: WebSocketAuthorization.none() },
-        routes: { $default: { integration: WebSocketIntegration.lambda(newFunction(stack, 'Default')) } },
-      });
-      Template.fromStack(stack);
-    }).toThrow(/v2-route-authorization[\s\S]*Route\[\$default\]|Route\[\$default\][\s\S]*v2-route-authorization/);
+    const api = new GatewayWebSocketApi(stack, 'Chat', {
+      connect: { integration: WebSocketIntegration.lambda(newFunction(stack, 'Connect')), authorization: WebSocketAuthorization.none('A public chat room.') },
+      routes: { $default: { integration: WebSocketIntegration.lambda(newFunction(stack, 'Default')) } },
+    });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+    const acknowledged = (id: string) => api.node.findChild(id).node.metadata
+      .filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap(m => Object.entries(m.data));
+    for (const route of ['Route[$connect]', 'Route[$default]']) {
+      expect(acknowledged(route)).toContainEqual(['GatewayApi::v2-route-authorization', 'A public chat room.']);
+    }
+    const other = newStack();
+    expect(() => new GatewayWebSocketApi(other, 'Chat', {
+      connect: { integration: WebSocketIntegration.lambda(newFunction(other, 'Connect')), authorization: WebSocketAuthorization.none('') },
+    })).toThrow(/\[Test\/Chat\] connect\.authorization: "none\(\) without a reason" is not allowed/);
   });
 
   test('HTTP and SQS integrations; a two-way route through a non-proxy integration passes its answer on', () => {

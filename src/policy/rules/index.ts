@@ -13,6 +13,7 @@ import { stageXray } from './cdk-nag/stage-xray';
 import { lambdaAuthorizerTtl } from './cfn-lint/lambda-authorizer-ttl';
 import { methodAuthorizerSameApi } from './cfn-lint/method-authorizer-same-api';
 import { methodAuthorizerType } from './cfn-lint/method-authorizer-type';
+import { methodSettingEffect } from './cfn-lint/method-setting-effect';
 import { methodSettingResourcePath } from './cfn-lint/method-setting-resource-path';
 import { restApiName } from './cfn-lint/rest-api-name';
 import { restApiSingleDefinition } from './cfn-lint/rest-api-single-definition';
@@ -60,7 +61,7 @@ export const RULES: readonly Rule[] = [
   stageCacheEncrypted, stageClientCertificate, stageXray, stageJsonAccessLogs, stageDefaultThrottling,
   // cfn-lint, as CloudFormation Validate runs it.
   restApiName, restApiSingleDefinition, stageDeploymentSameApi, methodAuthorizerSameApi, methodAuthorizerType,
-  lambdaAuthorizerTtl, methodSettingResourcePath,
+  lambdaAuthorizerTtl, methodSettingResourcePath, methodSettingEffect,
   // checkov.
   methodOpenAccess, stageTracingEnabled, stageAccessLogDestination, v2StageAccessLogDestination, stageCacheClusterEnabled,
   // The AWS Guard Rules Registry.

@@ -154,6 +154,21 @@ export const CORPUS: { readonly [name: string]: Json } = {
     LoggingIf: { ...compliantStage, MethodSettings: [{ ...CATCH_ALL, LoggingLevel: { 'Fn::If': ['IsProd', 'INFO', 'ERROR'] } }] },
   }, certificate), condition),
 
+  // Intrinsics where python cfn-lint and the bundled engine once parted (E3698, E3723, W3705).
+  'rest-intrinsic-forms': template(restApi({
+    StageGetAtt: { ...compliantStage, RestApiId: { 'Fn::GetAtt': ['Api', 'RestApiId'] } },
+    PathIf: { ...compliantStage, MethodSettings: [{ HttpMethod: '*', ResourcePath: { 'Fn::If': ['IsProd', '/*', '*'] }, LoggingLevel: 'ERROR' }] },
+    PathIfBothValid: { ...compliantStage, MethodSettings: [{ HttpMethod: '*', ResourcePath: { 'Fn::If': ['IsProd', '/*', '/~1pets/GET'] }, LoggingLevel: 'ERROR' }] },
+    EmptySetting: { ...compliantStage, MethodSettings: [...compliantStage.MethodSettings, { HttpMethod: 'GET', ResourcePath: '/~1pets' }] },
+  }, {
+    ...certificate,
+    GetAttDeployment: { Type: 'AWS::ApiGateway::Deployment', Properties: { RestApiId: { 'Fn::GetAtt': ['Api', 'RestApiId'] } } },
+    StageOnGetAttDeployment: {
+      Type: 'AWS::ApiGateway::Stage',
+      Properties: { ...compliantStage, RestApiId: api, DeploymentId: { Ref: 'GetAttDeployment' }, StageName: 'other' },
+    },
+  }), condition),
+
   'rest-cache-forms': template(restApi({
     Unencrypted: { ...compliantStage, MethodSettings: [{ ...CATCH_ALL, LoggingLevel: 'ERROR', CachingEnabled: true, CacheDataEncrypted: false }] },
     ClusterAsString: { ...compliantStage, CacheClusterEnabled: 'true', MethodSettings: [{ ...CATCH_ALL, LoggingLevel: 'ERROR' }] },

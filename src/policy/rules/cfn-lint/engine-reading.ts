@@ -33,3 +33,9 @@ export function restApiIdsConflict(template: TemplateIndex, a: unknown, b: unkno
 export function hasProperty(resource: TemplateResource, name: string): boolean {
   return resource.properties[name] !== undefined && resource.properties[name] !== null;
 }
+
+/** The properties of a stage's MethodSettings entry that set something (the rest select methods). */
+export const METHOD_SETTINGS = [
+  'CacheDataEncrypted', 'CacheTtlInSeconds', 'CachingEnabled', 'DataTraceEnabled',
+  'LoggingLevel', 'MetricsEnabled', 'ThrottlingBurstLimit', 'ThrottlingRateLimit',
+];

@@ -9,6 +9,12 @@ export const stageDeploymentSameApi: Rule = {
   fix: 'Point the stage at a deployment of its own API (RestApiId must match).',
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
   mirrors: ['E3698'],
+  follows: {
+    E3698: {
+      engine: 'CloudFormation Validate',
+      why: 'python cfn-lint compares how the two RestApiIds are written, so `Fn::GetAtt [Api, RestApiId]` beside `Ref Api` fails there although both name the same API',
+    },
+  },
   check: template => template.ofType('AWS::ApiGateway::Stage').flatMap(stage => {
     const deployment = followRef(template, stage.properties.DeploymentId);
     if (deployment?.type !== 'AWS::ApiGateway::Deployment') return [];

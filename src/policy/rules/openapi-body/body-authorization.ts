@@ -12,7 +12,7 @@ export const bodyAuthorization: Rule = {
   id: 'body-authorization',
   severity: 'error',
   title: 'Operations of an OpenAPI-defined REST API require authorization',
-  fix: 'Give the route `authorization` (GatewayApi routes are IAM-authorized unless opened with Authorization.none()); in OpenAPI, a security requirement naming an x-amazon-apigateway-authtype or -authorizer scheme, or x-amazon-apigateway-auth AWS_IAM.',
+  fix: 'Give the route `authorization` (GatewayApi routes are IAM-authorized; Authorization.none(reason) opens one and acknowledges this finding for it); in OpenAPI, a security requirement naming an x-amazon-apigateway-authtype or -authorizer scheme, or x-amazon-apigateway-auth AWS_IAM.',
   resourceTypes: ['AWS::ApiGateway::RestApi'],
   mirrors: [],
   ruleSets: [PolicyRuleSet.AWS_SOLUTIONS, PolicyRuleSet.CHECKOV, PolicyRuleSet.GUARD_RULES_REGISTRY],

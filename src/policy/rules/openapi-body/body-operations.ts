@@ -1,3 +1,4 @@
+import { bodyOperationLocation } from '../../template/acknowledgments';
 import { TemplateIndex, isObject } from '../../template/template-index';
 import { isIntrinsic } from '../../template/values';
 
@@ -31,7 +32,7 @@ export function bodyOperations(template: TemplateIndex): BodyOperation[] {
         path,
         method,
         operation: item[method] as { readonly [key: string]: unknown },
-        location: `Properties/Body/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}`,
+        location: bodyOperationLocation(path, method),
       })));
   });
 }

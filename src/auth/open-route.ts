@@ -1,0 +1,27 @@
+import { Validations, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { propError } from '../errors';
+
+/** The ids under which the CDK plugins report an HTTP or WebSocket route without an authorization type. */
+const OPEN_ROUTE_RULES = [
+  'GatewayApi::v2-route-authorization', 'GatewayApi::method-authorization', 'AwsSolutions-APIG4',
+  'cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check',
+];
+
+/**
+ * Acknowledges, on this route alone, the findings that it is open (CT.APIGATEWAY.PR.5,
+ * AwsSolutions-APIG4 and this library's rules), for this library's validator, cdk-nag and the
+ * cfn-guard plugin, with the reason the route is open.
+ */
+export function acknowledgeOpenRoute(route: apigwv2.CfnRoute, reason: string): void {
+  Validations.of(route).acknowledge(...OPEN_ROUTE_RULES.map(id => ({ id, reason })));
+}
+
+/** The reason an open route must be given (`Authorization.none(reason)`), or a clear error naming the prop. */
+export function requiredReason(scope: IConstruct, prop: string, reason: string | undefined): string {
+  if (typeof reason !== 'string' || reason.trim().length === 0) {
+    throw propError(scope, prop, 'none() without a reason',
+      "none(reason), e.g. Authorization.none('The catalog is public and read-only'): the reason acknowledges that the route is open");
+  }
+  return reason;
+}
