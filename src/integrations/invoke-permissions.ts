@@ -1,4 +1,4 @@
-import { Stack, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Stack, Token, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { shortHash } from '../render/hash';
 
@@ -30,6 +30,14 @@ export class InvokePermissions {
   private add(id: string, fn: lambda.IFunction, sourceArn: string): void {
     if (this.granted.has(id)) return;
     this.granted.add(id);
-    fn.addPermission(id, { scope: this.api, principal: new iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn });
+    // Control Tower's CT.LAMBDA.PR.2 reads only a literal SourceAccount or SourceArn (the ARN is
+    // an Fn::Join): the account is stated too wherever the stack names it.
+    const account = Stack.of(this.api).account;
+    fn.addPermission(id, {
+      scope: this.api,
+      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn,
+      sourceAccount: Token.isUnresolved(account) ? undefined : account,
+    });
   }
 }

@@ -1,9 +1,9 @@
 import {
-  Duration, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_kms as kms, aws_sns as sns, aws_sqs as sqs,
+  App, Duration, Stack, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_kms as kms, aws_sns as sns, aws_sqs as sqs,
   aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
-import { Integration } from '../../src';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { GatewayApi, Integration } from '../../src';
 import { newFunction, operation, synthApi } from '../util';
 
 const integrationOf = (body: any, path: string, method: string) => operation(body, path, method)['x-amazon-apigateway-integration'];
@@ -41,6 +41,14 @@ describe('Lambda proxy', () => {
           { Ref: 'AWS::AccountId' }, ':', { Ref: 'ApiF70053CD' }, '/*/*/*']],
       },
     });
+    // An environment-agnostic stack has no account to state: the ARN alone restricts the caller.
+    expect(Object.values(template.findResources('AWS::Lambda::Permission'))[0].Properties.SourceAccount).toBeUndefined();
+  });
+
+  test('in a stack of a known account the permission states it too, as Control Tower\'s CT.LAMBDA.PR.2 reads only literals', () => {
+    const stack = new Stack(new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': false } }), 'Env', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new GatewayApi(stack, 'Api', { routes: { 'GET /a': { integration: Integration.lambdaProxy(newFunction(stack)) } } });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', { Principal: 'apigateway.amazonaws.com', SourceAccount: '123456789012' });
   });
 });
 
