@@ -11,7 +11,7 @@ export const stageWaf: Rule = {
   severity: 'error',
   severityIn: { AwsSolutions: 'warning' },
   title: 'REST API stages are associated with an AWS WAFv2 web ACL',
-  fix: 'Associate a web ACL with the stage (GatewayApi waf options, or an AWS::WAFv2::WebACLAssociation whose ResourceArn is the stage ARN).',
+  fix: 'Associate a web ACL with the stage (GatewayApi\'s webAcl: true, or a stage\'s webAclArn; in CloudFormation, an AWS::WAFv2::WebACLAssociation whose ResourceArn is the stage ARN).',
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::WAFv2::WebACLAssociation'],
   mirrors: ['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF'],
   check: template => {
