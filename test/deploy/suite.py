@@ -168,7 +168,7 @@ def prerequisites() -> None:
 
 
 def release_walk(walk_dir: Path, results: dict) -> list[tuple[str, bool, str]]:
-    """Deploys the release walk's first step with a canary and checks what the stage serves.
+    """Deploys the release walk's `start` (a canary) and `promote` steps and checks what each serves.
 
     Each later step of a release is an in-place update of the API and its stage, which
     LocalStack's community CloudFormation does not implement for AWS::ApiGateway::RestApi and
