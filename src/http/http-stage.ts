@@ -41,7 +41,6 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
   public readonly alarms: cloudwatch.Alarm[];
   private readonly arnForExecuteApi: HttpApiStageProps['arnForExecuteApi'];
   private readonly domainFront: DomainFront;
-  private urlToken?: string;
 
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
     super(scope, id);
@@ -65,8 +64,7 @@ export class HttpApiStage extends Construct implements IHttpGatewayStage {
   /** Where clients reach the stage: its custom domain's URL when a domain serves it and execute-api is off. */
   public get url(): string {
     const path = this.stageName === DEFAULT_HTTP_STAGE_NAME ? '' : `${this.stageName}/`;
-    this.urlToken ??= this.domainFront.stageUrl(this.stageName, `https://${this.stage.apiId}.execute-api.${Aws.REGION}.${Stack.of(this).urlSuffix}/${path}`);
-    return this.urlToken;
+    return this.domainFront.stageUrl(this.stageName, `https://${this.stage.apiId}.execute-api.${Aws.REGION}.${Stack.of(this).urlSuffix}/${path}`);
   }
 
   public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {

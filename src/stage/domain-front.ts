@@ -8,6 +8,7 @@ import { Lazy } from 'aws-cdk-lib';
  */
 export class DomainFront {
   private readonly urls = new Map<string, string>();
+  private readonly stageUrls = new Map<string, string>();
 
   /** @param disableExecuteApiEndpoint the user's `disableExecuteApiEndpoint`, if given */
   constructor(private readonly disableExecuteApiEndpoint: boolean | undefined) {}
@@ -22,9 +23,17 @@ export class DomainFront {
     return this.disableExecuteApiEndpoint ?? (this.urls.size > 0 || undefined);
   }
 
-  /** The URL clients reach the stage at, decided at synth (domains may be mapped after the stage is made). */
+  /**
+   * The URL clients reach the stage at, decided at synth (domains may be mapped after the stage
+   * is made); one token per stage, so that reading it twice gives the same value.
+   */
   public stageUrl(stageName: string, executeApiUrl: string): string {
-    return Lazy.string({ produce: () => this.domainUrl(stageName) ?? executeApiUrl });
+    let url = this.stageUrls.get(stageName);
+    if (url === undefined) {
+      url = Lazy.string({ produce: () => this.domainUrl(stageName) ?? executeApiUrl });
+      this.stageUrls.set(stageName, url);
+    }
+    return url;
   }
 
   /** The domain URL of a stage, when the execute-api endpoint is off and a domain serves it. */

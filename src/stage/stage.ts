@@ -87,7 +87,6 @@ export class ApiStage extends Construct implements IGatewayStage {
   private readonly routes: ApiStageProps['routes'];
   private readonly endpointType: apigw.EndpointType;
   private readonly domainFront: DomainFront;
-  private urlToken?: string;
   private usagePlans = 0;
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
@@ -191,9 +190,8 @@ export class ApiStage extends Construct implements IGatewayStage {
 
   /** Where clients reach the stage: its custom domain's URL when a domain serves it and execute-api is off. */
   public get url(): string {
-    this.urlToken ??= this.domainFront.stageUrl(this.stageName,
+    return this.domainFront.stageUrl(this.stageName,
       `https://${this.stage.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.stageName}/`);
-    return this.urlToken;
   }
 
   public grantInvoke(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {

@@ -1,4 +1,4 @@
-import { literal } from './deploy-reading';
+import { acceptsTls10 } from './deploy-reading';
 import { Rule } from '../../rule';
 import { isObject } from '../../template/template-index';
 
@@ -17,14 +17,14 @@ export const domainMinimumTls: Rule = {
   ruleSets: 'all',
   check: template => [
     ...template.ofType('AWS::ApiGateway::DomainName').flatMap(domain =>
-      weak(domain.properties.SecurityPolicy) ? [{
+      acceptsTls10(domain.properties.SecurityPolicy) ? [{
         logicalId: domain.logicalId,
         location: 'Properties/SecurityPolicy',
         message: `SecurityPolicy ${JSON.stringify(domain.properties.SecurityPolicy)} accepts TLS 1.0`,
       }] : []),
     ...template.ofType('AWS::ApiGatewayV2::DomainName').flatMap(domain => {
       const configurations = Array.isArray(domain.properties.DomainNameConfigurations) ? domain.properties.DomainNameConfigurations : [];
-      return configurations.flatMap((c, i) => isObject(c) && weak(c.SecurityPolicy) ? [{
+      return configurations.flatMap((c, i) => isObject(c) && acceptsTls10(c.SecurityPolicy) ? [{
         logicalId: domain.logicalId,
         location: `Properties/DomainNameConfigurations/${i}/SecurityPolicy`,
         message: `SecurityPolicy ${JSON.stringify(c.SecurityPolicy)} accepts TLS 1.0`,
@@ -32,7 +32,3 @@ export const domainMinimumTls: Rule = {
     }),
   ],
 };
-
-function weak(policy: unknown): boolean {
-  return literal(policy) && String(policy).toUpperCase() === 'TLS_1_0';
-}

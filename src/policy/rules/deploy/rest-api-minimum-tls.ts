@@ -1,4 +1,4 @@
-import { literal } from './deploy-reading';
+import { acceptsTls10, literal } from './deploy-reading';
 import { Rule } from '../../rule';
 import { isObject } from '../../template/template-index';
 
@@ -25,7 +25,7 @@ export const restApiMinimumTls: Rule = {
     const body = isObject(p.Body) ? p.Body : {};
     const policy = p.SecurityPolicy ?? body['x-amazon-apigateway-security-policy'];
     if (policy !== undefined) {
-      return literal(policy) && String(policy).toUpperCase() === 'TLS_1_0'
+      return acceptsTls10(policy)
         ? [{ logicalId: api.logicalId, location: 'Properties/SecurityPolicy', message: 'SecurityPolicy "TLS_1_0" accepts TLS 1.0' }]
         : [];
     }
