@@ -3,6 +3,7 @@ import { ResourcePolicyOptions } from './access/resource-policy-options';
 import { Authorization } from './auth/authorization';
 import { CorsOptions } from './cors/cors-options';
 import { CustomDomainOptions } from './domain/domain-options';
+import { ApiEncryption } from './encryption/api-encryption';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { ApiMonitoringProps } from './observability/monitoring-props';
 import { OpenApiDocument } from './openapi/openapi-document';
@@ -85,6 +86,14 @@ export interface GatewayApiProps extends ApiMonitoringProps {
    * @default Compliance.AWS_SOLUTIONS
    */
   readonly compliance?: Compliance;
+
+  /**
+   * How the API encrypts what it keeps at rest: its access logs (and, where it has them, its
+   * web ACL's logs and its connections table).
+   *
+   * @default ApiEncryption.dedicatedKey() - a customer-managed KMS key of the API's own
+   */
+  readonly encryption?: ApiEncryption;
 
   /**
    * Whether the API creates a regional WAF web ACL (AWS's common, known-bad-inputs and

@@ -13,6 +13,7 @@ import { withApiSettings } from './definition/api-settings';
 import { ExternalDefinition } from './definition/external-definition';
 import { CustomDomainOptions } from './domain/domain-options';
 import { GatewayDomain } from './domain/gateway-domain';
+import { encryptionKeyOf } from './encryption/api-encryption';
 import { endpointSettings } from './endpoint/endpoint';
 import { apiEndpointTls } from './endpoint/tls';
 import { propError } from './errors';
@@ -38,7 +39,6 @@ import { withCrossStackExports } from './render/cross-stack';
 import { externalize } from './render/externalize';
 import { operationKey, renderOpenApiBody } from './render/openapi-body';
 import { buildGatewayResponses } from './responses/gateway-responses';
-import { accessLogKey } from './stage/access-log-key';
 import { cloudWatchAccount } from './stage/cloudwatch-role';
 import { DomainFront } from './stage/domain-front';
 import { IGatewayStage } from './stage/gateway-stage';
@@ -103,7 +103,7 @@ export class GatewayApi extends Construct {
   private readonly stageList: ReleasedStage[] = [];
   private readonly releases: ApiReleases;
   private readonly encryptedCache: boolean;
-  private readonly logKey: () => kms.IKey;
+  private readonly encryptionKey?: () => kms.IKey;
   private readonly apiName: string;
   private readonly monitoring: ApiMonitoring;
   private externalDefinition?: ExternalDefinition;
@@ -191,13 +191,12 @@ export class GatewayApi extends Construct {
     checkIntegerInRange(this, 'deploymentHistory', history, 0, 100);
     this.releases = new ApiReleases(this, deployments, fingerprint, history, () => this.stageList);
 
-    let logKey: kms.IKey | undefined;
-    this.logKey = () => (logKey ??= accessLogKey(this));
+    this.encryptionKey = encryptionKeyOf(this, props.encryption, preset.customerKeyRequiredBy);
     this.encryptedCache = preset.encryptedCache;
     this.clientCertificate = (props.clientCertificate ?? preset.clientCertificate)
       ? new apigw.CfnClientCertificate(this, 'ClientCertificate', { description: `Presented by ${this.node.path} to HTTP backends` })
       : undefined;
-    this.webAcl = (props.webAcl ?? preset.webAcl) ? createWebAcl(this, preset.encryptedLogs ? this.logKey() : undefined) : undefined;
+    this.webAcl = (props.webAcl ?? preset.webAcl) ? createWebAcl(this, this.encryptionKey?.()) : undefined;
     if (preset.webAcl && props.webAcl === false) {
       Annotations.of(this).addWarningV2('cdk-gateway-api:webAclOff',
         `webAcl is false under ${this.compliance}: AwsSolutions-APIG3 and the pack's APIGWAssociatedWithWAF will flag stages without a webAclArn.`);
@@ -292,7 +291,7 @@ export class GatewayApi extends Construct {
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
       encryptedCache: this.encryptedCache,
       clientCertificateId: this.clientCertificate?.ref,
-      accessLogKey: this.logKeyIfEncrypted(),
+      accessLogKey: this.encryptionKey,
       webAcl: this.webAcl,
       endpointType: this.endpointType,
       domainFront: this.domainFront,
@@ -422,10 +421,5 @@ export class GatewayApi extends Construct {
     return this.routeTable.routes.flatMap(route => route.acknowledgments.map(ack => ({
       ...ack, location: bodyOperationLocation(route.key.path, operationKey(route.key.method)),
     })));
-  }
-
-  /** The key for access logs, under compliance presets that ask for encrypted logs. */
-  private logKeyIfEncrypted(): (() => kms.IKey) | undefined {
-    return complianceDefaults(this.compliance).encryptedLogs ? this.logKey : undefined;
   }
 }

@@ -9,6 +9,7 @@ export * from './responses/gateway-response-options';
 export * from './stage/stage-options';
 export * from './auth/authorization';
 export { Compliance } from './policy/compliance';
+export { ApiEncryption } from './encryption/api-encryption';
 export { PolicyRuleSet } from './policy/rule-set';
 export { GatewayPolicyValidator, GatewayPolicyValidatorBeta1 } from './policy/plugin';
 export type { GatewayPolicyValidatorProps } from './policy/plugin';

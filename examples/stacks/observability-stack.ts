@@ -1,7 +1,8 @@
 // Capability: observability and OpenAPI in. An API built from an OpenAPI document (operations
 // bound to backends by operationId), alarms per stage notifying an SNS topic, thresholds tuned
 // per stage, the dashboard, and access logs with fields of the API's own (production) or
-// delivered through Amazon Data Firehose to S3 (test). Every API of the
+// delivered through Amazon Data Firehose to S3 (test), encrypted with a key of the app's
+// (every other API of the tour encrypts with a key of its own). Every API of the
 // tour also writes its client-facing OpenAPI document to cdk.out (`<stack>.<api>.openapi.json`).
 import * as path from 'path';
 import {
@@ -10,7 +11,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
-import { AccessLogFormats, GatewayApi, Integration, OpenApiDocument } from '../../src';
+import { AccessLogFormats, ApiEncryption, GatewayApi, Integration, OpenApiDocument } from '../../src';
 
 export class ObservabilityStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -49,7 +50,11 @@ export class ObservabilityStack extends Stack {
       reason: 'aws-cdk-lib\'s DeliveryStream adds its Firehose CIDR mapping to every stack that has one, used or not.',
     });
 
+    // The team's own key for what its APIs keep; GatewayApi lets CloudWatch Logs use it.
+    const logsKey = new kms.Key(this, 'OrdersLogsKey', { enableKeyRotation: true, description: 'Encrypts the orders team\'s logs' });
+
     new GatewayApi(this, 'OrdersApi', {
+      encryption: ApiEncryption.key(logsKey),
       openApi: OpenApiDocument.fromFile(path.join(__dirname, '..', 'openapi', 'orders.yaml')),
       operations: {
         listOrders: { integration: orders, cache: { ttl: Duration.seconds(30), keyParameters: ['method.request.querystring.status'] } },

@@ -2,6 +2,7 @@ import { HttpAuthorization } from './http-authorizer';
 import { HttpRouteOptions } from './http-route-options';
 import { HttpStageOptions } from './http-stage-options';
 import { CorsOptions } from '../cors/cors-options';
+import { ApiEncryption } from '../encryption/api-encryption';
 import { ApiMonitoringProps } from '../observability/monitoring-props';
 import { Compliance } from '../policy/compliance';
 
@@ -59,12 +60,20 @@ export interface GatewayHttpApiProps extends ApiMonitoringProps {
   readonly disableExecuteApiEndpoint?: boolean;
 
   /**
-   * The compliance standard the API is built for: under NIST, PCI and HIPAA the access logs
-   * are encrypted with a customer-managed KMS key.
+   * The compliance standard the API is built for: NIST, PCI and HIPAA refuse access logs
+   * without a customer-managed KMS key (`ApiEncryption.awsOwnedKeys()`).
    *
    * @default Compliance.AWS_SOLUTIONS
    */
   readonly compliance?: Compliance;
+
+  /**
+   * How the API encrypts what it keeps at rest: its access logs (and, where it has them, its
+   * web ACL's logs and its connections table).
+   *
+   * @default ApiEncryption.dedicatedKey() - a customer-managed KMS key of the API's own
+   */
+  readonly encryption?: ApiEncryption;
 
   /**
    * Whether the API judges its own resources at synth with the policy rules of its

@@ -10,6 +10,7 @@ import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { toCorsModel } from '../cors/cors';
+import { encryptionKeyOf } from '../encryption/api-encryption';
 import { propError } from '../errors';
 import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
@@ -25,7 +26,6 @@ import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/co
 import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
-import { accessLogKey } from '../stage/access-log-key';
 import { DomainFront } from '../stage/domain-front';
 import { V2StageRoute } from '../stage/v2-route-settings';
 import { checkThrottle } from '../usage/throttle';
@@ -83,7 +83,7 @@ export class GatewayHttpApi extends Construct {
   private readonly info: { title: string; description?: string };
   private readonly invokePermissions: InvokePermissions;
   private readonly monitoring: ApiMonitoring;
-  private readonly logKey?: () => kms.IKey;
+  private readonly encryptionKey?: () => kms.IKey;
   private readonly domainFront: DomainFront;
 
   constructor(scope: Construct, id: string, props: GatewayHttpApiProps = {}) {
@@ -103,10 +103,7 @@ export class GatewayHttpApi extends Construct {
     this.apiId = this.httpApi.ref;
     this.invokePermissions = new InvokePermissions(this, this.apiId);
 
-    if (complianceDefaults(this.compliance).encryptedLogs) {
-      let key: kms.IKey | undefined;
-      this.logKey = () => (key ??= accessLogKey(this));
-    }
+    this.encryptionKey = encryptionKeyOf(this, props.encryption, complianceDefaults(this.compliance).customerKeyRequiredBy);
     this.monitoring = new ApiMonitoring(this, props);
     this.dashboard = this.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
@@ -193,7 +190,7 @@ export class GatewayHttpApi extends Construct {
       alarmActions: () => this.monitoring.alarmActions(),
       routes: () => this.routeList,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
-      accessLogKey: this.logKey,
+      accessLogKey: this.encryptionKey,
       domainFront: this.domainFront,
     });
     this.monitoring.addStage({

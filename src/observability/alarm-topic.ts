@@ -1,6 +1,6 @@
 import { Aws, Stack, aws_iam as iam, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { allowGrantsOnlyForAwsServices } from '../stage/access-log-key';
+import { allowGrantsOnlyForAwsServices } from '../encryption/dedicated-key';
 
 const SINGLETON_ID = 'GatewayApiAlarms';
 

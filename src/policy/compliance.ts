@@ -8,11 +8,11 @@ import { PolicyRuleSet } from './rule-set';
 export enum Compliance {
   /** cdk-nag's AwsSolutions: access and execution logs, request validation, authorization. */
   AWS_SOLUTIONS = 'AWS_SOLUTIONS',
-  /** NIST 800-53 rev 5: adds an encrypted cache, a client certificate, a WAF web ACL and KMS-encrypted access logs. */
+  /** NIST 800-53 rev 5: adds an encrypted cache, a client certificate and a WAF web ACL, and logs must be encrypted with a customer-managed key. */
   NIST_800_53_R5 = 'NIST_800_53_R5',
-  /** PCI DSS 3.2.1: adds an encrypted cache, a client certificate, a WAF web ACL and KMS-encrypted access logs. */
+  /** PCI DSS 3.2.1: adds an encrypted cache, a client certificate and a WAF web ACL, and logs must be encrypted with a customer-managed key. */
   PCI_DSS_321 = 'PCI_DSS_321',
-  /** HIPAA Security: adds an encrypted cache, a client certificate and KMS-encrypted access logs. */
+  /** HIPAA Security: adds an encrypted cache and a client certificate, and logs must be encrypted with a customer-managed key. */
   HIPAA_SECURITY = 'HIPAA_SECURITY',
 }
 
@@ -21,7 +21,8 @@ export interface ComplianceDefaults {
   readonly encryptedCache: boolean;
   readonly clientCertificate: boolean;
   readonly webAcl: boolean;
-  readonly encryptedLogs: boolean;
+  /** How the standard reads in an error when it refuses logs without a customer-managed key; undefined when it does not. */
+  readonly customerKeyRequiredBy?: string;
 }
 
 const PACKS: { readonly [c in Compliance]: PolicyRuleSet } = {
@@ -43,6 +44,6 @@ export function complianceDefaults(compliance: Compliance): ComplianceDefaults {
     encryptedCache: strict,
     clientCertificate: strict,
     webAcl: compliance === Compliance.NIST_800_53_R5 || compliance === Compliance.PCI_DSS_321,
-    encryptedLogs: strict,
+    customerKeyRequiredBy: strict ? `compliance: Compliance.${compliance}` : undefined,
   };
 }

@@ -2,6 +2,7 @@ import { Aws, Duration, RemovalPolicy, Token, aws_dynamodb as dynamodb, aws_kms 
 import { Construct } from 'constructs';
 import { DEFAULT_TEMPLATE_KEY, WebSocketIntegration } from './websocket-integration';
 import { propError } from '../errors';
+import { allowKey } from '../integrations/service-grants';
 
 /** API Gateway closes a WebSocket connection after two hours at most. */
 const MAX_CONNECTION_SECONDS = 7200;
@@ -19,7 +20,7 @@ export interface ConnectionsTableOptions {
   /**
    * The key the table is encrypted with.
    *
-   * @default - a key AWS manages for DynamoDB in the account
+   * @default - the API's key (`encryption`), or the key AWS manages for DynamoDB in the account under `ApiEncryption.awsOwnedKeys()`
    */
   readonly encryptionKey?: kms.IKey;
 
@@ -44,18 +45,19 @@ export interface ConnectionsTable {
  * Gateway itself: `$connect` puts the row and `$disconnect` deletes it, each an AWS integration
  * with a role allowed that one action on this table. No function runs for either.
  */
-export function connectionsTable(scope: Construct, prop: string, options: ConnectionsTableOptions): ConnectionsTable {
+export function connectionsTable(scope: Construct, prop: string, options: ConnectionsTableOptions, apiKey?: () => kms.IKey): ConnectionsTable {
   const ttl = options.timeToLive?.toSeconds() ?? MAX_CONNECTION_SECONDS;
   if (!Token.isUnresolved(ttl) && (!Number.isInteger(ttl) || ttl < MAX_CONNECTION_SECONDS)) {
     throw propError(scope, `${prop}.timeToLive`, `${ttl} seconds`, `at least ${MAX_CONNECTION_SECONDS} seconds (connections last up to two hours), in whole seconds`);
   }
+  const encryptionKey = options.encryptionKey ?? apiKey?.();
   const table = new dynamodb.Table(scope, 'Connections', {
     partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
     billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     timeToLiveAttribute: 'expiresAt',
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    encryption: options.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
-    encryptionKey: options.encryptionKey,
+    encryption: encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
+    encryptionKey,
     removalPolicy: options.removalPolicy ?? RemovalPolicy.DESTROY,
   });
   const action = (name: string) => `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:dynamodb:action/${name}`;
@@ -69,14 +71,20 @@ export function connectionsTable(scope: Construct, prop: string, options: Connec
       [DEFAULT_TEMPLATE_KEY]: `#set($expiresAt = $context.connectedAt / 1000 + ${ttl})\n`
         + `{"TableName": "${table.tableName}", "Item": {${key}, "connectedAt": {"N": "$context.connectedAt"}, "expiresAt": {"N": "$expiresAt"}}}`,
     },
-    grant: role => table.grant(role, 'dynamodb:PutItem'),
+    grant: role => {
+      table.grant(role, 'dynamodb:PutItem');
+      allowKey(role, encryptionKey, ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey']);
+    },
   });
   const disconnect = WebSocketIntegration._aws({
     key: `connections delete ${table.node.path}`,
     integrationUri: action('DeleteItem'),
     integrationMethod: 'POST',
     requestTemplates: { [DEFAULT_TEMPLATE_KEY]: `{"TableName": "${table.tableName}", "Key": {${key}}}` },
-    grant: role => table.grant(role, 'dynamodb:DeleteItem'),
+    grant: role => {
+      table.grant(role, 'dynamodb:DeleteItem');
+      allowKey(role, encryptionKey, ['kms:Decrypt']);
+    },
   });
   return { table, connect, disconnect };
 }

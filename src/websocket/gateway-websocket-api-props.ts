@@ -1,6 +1,7 @@
 import { ConnectionsTableOptions } from './connections-table';
 import { WebSocketConnectRouteOptions, WebSocketDisconnectRouteOptions, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketStageOptions } from './websocket-stage-options';
+import { ApiEncryption } from '../encryption/api-encryption';
 import { ApiMonitoringProps } from '../observability/monitoring-props';
 import { Compliance } from '../policy/compliance';
 
@@ -75,12 +76,20 @@ export interface GatewayWebSocketApiProps extends ApiMonitoringProps {
   readonly cloudWatchRole?: boolean;
 
   /**
-   * The compliance standard the API is built for: under NIST, PCI and HIPAA the access logs
-   * are encrypted with a customer-managed KMS key.
+   * The compliance standard the API is built for: NIST, PCI and HIPAA refuse access logs
+   * without a customer-managed KMS key (`ApiEncryption.awsOwnedKeys()`).
    *
    * @default Compliance.AWS_SOLUTIONS
    */
   readonly compliance?: Compliance;
+
+  /**
+   * How the API encrypts what it keeps at rest: its access logs (and, where it has them, its
+   * web ACL's logs and its connections table).
+   *
+   * @default ApiEncryption.dedicatedKey() - a customer-managed KMS key of the API's own
+   */
+  readonly encryption?: ApiEncryption;
 
   /**
    * Whether the API judges its own resources with the compliance standard's policy rules at

@@ -13,6 +13,7 @@ import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketApiStage } from './websocket-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
+import { encryptionKeyOf } from '../encryption/api-encryption';
 import { propError } from '../errors';
 import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
@@ -23,7 +24,6 @@ import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/co
 import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
 import { shortHash } from '../render/hash';
-import { accessLogKey } from '../stage/access-log-key';
 import { cloudWatchAccount } from '../stage/cloudwatch-role';
 import { DEFAULT_STAGE_NAME } from '../stage/stage';
 import { V2StageRoute } from '../stage/v2-route-settings';
@@ -81,7 +81,7 @@ export class GatewayWebSocketApi extends Construct {
   private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
   private readonly invokePermissions: InvokePermissions;
   private readonly monitoring: ApiMonitoring;
-  private readonly logKey?: () => kms.IKey;
+  private readonly encryptionKey?: () => kms.IKey;
   private readonly table?: ConnectionsTable;
   private connectAuthorized = false;
   /** Why `$connect` is open, when it is: the routes after it are open for the same reason. */
@@ -102,12 +102,9 @@ export class GatewayWebSocketApi extends Construct {
     this.apiId = this.webSocketApi.ref;
     this.invokePermissions = new InvokePermissions(this, this.apiId, '*/*');
     if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
-    if (complianceDefaults(this.compliance).encryptedLogs) {
-      let key: kms.IKey | undefined;
-      this.logKey = () => (key ??= accessLogKey(this));
-    }
+    this.encryptionKey = encryptionKeyOf(this, props.encryption, complianceDefaults(this.compliance).customerKeyRequiredBy);
     if (props.connectionsTable) {
-      this.table = connectionsTable(this, 'connectionsTable', props.connectionsTable);
+      this.table = connectionsTable(this, 'connectionsTable', props.connectionsTable, this.encryptionKey);
       this.connectionsTable = this.table.table;
     }
 
@@ -177,7 +174,7 @@ export class GatewayWebSocketApi extends Construct {
       alarmActions: () => this.monitoring.alarmActions(),
       routes: () => this.routeList,
       executeApiArn: resource => this.executeApiArn(resource),
-      accessLogKey: this.logKey,
+      accessLogKey: this.encryptionKey,
       cloudWatchAccount: this.cloudWatchAccount,
     });
     this.monitoring.addStage({

@@ -67,7 +67,7 @@ describe('logical ids of stateful and identity-bearing resources', () => {
       'AWS::Logs::LogGroup': [
         'ApiStagebetaAccessLogs23DCA9B4', 'ApiStageprodAccessLogs5C41393E', 'ChatStageprodAccessLogs6232DEC8', 'HttpStagedefaultAccessLogsC27DA8CA',
       ],
-      'AWS::KMS::Key': ['GatewayApiAlarmsKey4450596F'],
+      'AWS::KMS::Key': ['ApiEncryptionKey8E3C21A0', 'ChatEncryptionKey746E70F7', 'GatewayApiAlarmsKey4450596F', 'HttpEncryptionKey895A5053'],
       'AWS::DynamoDB::Table': ['ChatConnections36D6FAE4'],
       'AWS::SNS::Topic': ['GatewayApiAlarmsE17BD7C4'],
     });
@@ -89,7 +89,7 @@ describe('logical ids of stateful and identity-bearing resources', () => {
   test.each(variants)('do not change with %s', (_name, variant) => {
     const ids = statefulIds(app(variant).template);
     for (const type of STATEFUL_TYPES) {
-      // Stateful resources a variant adds (a compliance preset's log key) are allowed; none may be renamed or go.
+      // Stateful resources a variant adds (a web ACL's log group) are allowed; none may be renamed or go.
       expect({ type, ids: ids[type] }).toEqual({ type, ids: expect.arrayContaining(GOLDEN[type]) });
     }
   });

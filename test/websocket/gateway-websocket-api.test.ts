@@ -107,7 +107,7 @@ describe('GatewayWebSocketApi', () => {
         .flatMap(m => Object.entries(m.data).map(([id, reason]) => `${id}: ${reason}`));
       const reason = expect.stringContaining('once, at $connect');
       expect(acknowledged('Route[sendMessage]')).toEqual([
-        'GatewayApi::v2-route-authorization', 'GatewayApi::method-authorization', 'AwsSolutions-APIG4',
+        'GatewayApi::v2-route-authorization', 'GatewayApi::method-authorization', 'AwsSolutions::AwsSolutions-APIG4',
         'cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check',
       ].map(id => expect.stringContaining(id)));
       acknowledged('Route[sendMessage]').forEach(a => expect(a).toEqual(reason));
@@ -272,6 +272,6 @@ describe('GatewayWebSocketApi under a strict compliance preset', () => {
       connectionsTable: {},
       routes: { $default: { integration: WebSocketIntegration.lambda(newFunction(stack, 'Default')) } },
     }));
-    template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogKey'), 'Arn'] } });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('EncryptionKey'), 'Arn'] } });
   });
 });
