@@ -1,5 +1,6 @@
 import { Aspects, CfnResource, IAspect, Lazy } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { acknowledgeUnderMirroredEngines } from './engine-acknowledgments';
 import { PLUGIN_NAME } from './plugin';
 import { ACKNOWLEDGED_METADATA, TemplateAcknowledgment } from './template/acknowledgments';
 
@@ -11,7 +12,8 @@ const TREE_ACKNOWLEDGMENTS = 'aws:cdk:acknowledged-rules';
  * each resource of `owner`: those the app made with `Validations.of(scope).acknowledge()` on the
  * resource or any scope above it, and `narrower` ones a resource gives for parts of itself
  * (a REST API's routes). The CLI reads them there, so `gateway-policy check` on `cdk.out`
- * agrees with `cdk synth`. They are collected at synthesis, after every acknowledgment is made.
+ * agrees with `cdk synth`. They are collected at synthesis, after every acknowledgment is made,
+ * and those of whole resources reach the engines the rules mirror too.
  */
 export function recordAcknowledgments(
   owner: IConstruct, narrower: (resource: CfnResource) => TemplateAcknowledgment[] = () => [],
@@ -27,6 +29,7 @@ class AcknowledgmentRecorder implements IAspect {
   public visit(node: IConstruct): void {
     if (!CfnResource.isCfnResource(node) || this.recorded.has(node)) return;
     this.recorded.add(node);
+    acknowledgeUnderMirroredEngines(node, fromTree(node));
     node.addMetadata(ACKNOWLEDGED_METADATA, Lazy.any({
       produce: () => {
         const acknowledgments = [...fromTree(node), ...this.narrower(node)];

@@ -81,18 +81,20 @@ describe('acknowledgments, from the app to the template and the CLI', () => {
     expect(reasonless('http')).toThrow(/\[S\/Http\] defaultAuthorization: "none\(\) without a reason" is not allowed/);
   });
 
-  test('an open HTTP route is acknowledged on that route alone, for every engine that reports it', () => {
-    const stack = new Stack(new App(), 'S');
+  test('an open HTTP route is acknowledged on that route alone, for every engine that reports it (at synth)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
     const api = new GatewayHttpApi(stack, 'Http', {
       routes: {
         'GET /public': { integration: HttpIntegration.url('https://example.com'), authorization: HttpAuthorization.none('The public catalog.') },
         'GET /private': { integration: HttpIntegration.url('https://example.com') },
       },
     });
+    app.synth();
     const acknowledged = (routeKey: string) => api.node.findChild(`Route[GET |${routeKey}]`).node.metadata
       .filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap(m => Object.entries(m.data));
     expect(acknowledged('public')).toEqual(expect.arrayContaining([
-      ['GatewayApi::v2-route-authorization', 'The public catalog.'], ['Annotation::AwsSolutions-APIG4', 'The public catalog.'],
+      ['GatewayApi::v2-route-authorization', 'The public catalog.'], ['AwsSolutions::AwsSolutions-APIG4', 'The public catalog.'],
       ['cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check', 'The public catalog.'],
     ]));
     expect(acknowledged('private')).toEqual([]);

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, cloudformation_include as cfninc } from 'aws-cdk-lib';
 import * as nag from 'cdk-nag';
+import { CONTROL_TOWER_GUARD_RULES } from '../../../src/policy/engine-acknowledgments';
 
 /**
  * The real policy engines, run over a directory of templates. Each returns, per engine rule id,
@@ -68,15 +69,10 @@ export function runCloudFormationValidate(files: string[]): Verdicts {
   return verdicts;
 }
 
-/** The guard rule names of the Control Tower API Gateway controls. */
-const CONTROL_TOWER_RULES: { readonly [guardRule: string]: string } = {
-  api_gw_v1_execution_logging_enabled_check: 'CT.APIGATEWAY.PR.1',
-  api_gw_xray_enabled_check: 'CT.APIGATEWAY.PR.2',
-  api_gw_cache_encrypted_check: 'CT.APIGATEWAY.PR.3',
-  api_gw_v2_access_logs_enabled_check: 'CT.APIGATEWAY.PR.4',
-  api_gw_v2_authorization_type_configured_check: 'CT.APIGATEWAY.PR.5',
-  api_gw_domain_tls_check: 'CT.APIGATEWAY.PR.6',
-};
+/** The Control Tower control a guard rule name stands for. */
+const CONTROL_TOWER_RULES: { readonly [guardRule: string]: string } = Object.fromEntries(
+  Object.entries(CONTROL_TOWER_GUARD_RULES).map(([control, guardRule]) => [guardRule, control]),
+);
 
 /** The cfn-guard binary that @cdklabs/cdk-validator-cfnguard ships for this machine. */
 export function cfnGuardBinary(): string {
@@ -136,13 +132,13 @@ function traversedResources(failure: unknown, template: any): Set<string> {
   return ids;
 }
 
-/** checkov's CloudFormation checks for API Gateway, over every template at once. */
+/** checkov's CloudFormation checks (the given ones, or all of them), over every template at once. */
 export function runCheckov(files: string[], checks: string[]): Verdicts {
   const dir = path.dirname(files[0]);
   let output: string;
   try {
     output = execFileSync(path.join(ROOT, '.venv', 'bin', 'checkov'), [
-      '-d', dir, '--framework', 'cloudformation', '--check', checks.join(','),
+      '-d', dir, '--framework', 'cloudformation', ...(checks.length > 0 ? ['--check', checks.join(',')] : []),
       '-o', 'json', '--compact', '--quiet', '--skip-download', '--soft-fail',
     ], { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (e: any) {
