@@ -10,14 +10,17 @@ import tempfile
 import aws_cdk as cdk
 import pytest
 from aws_cdk import aws_cognito as cognito
+from aws_cdk import aws_kms as kms
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk.assertions import Template
 
 from cdk_gateway_api import (
     AccessLogFormats,
+    ApiEncryption,
     ApiKey,
     Authorization,
     Authorizer,
+    Compliance,
     GatewayApi,
     GatewayHttpApi,
     GatewayPolicyValidator,
@@ -188,3 +191,17 @@ def test_http_api_and_openapi_documents():
     assert list(http.open_api_document()["paths"]) == ["/items/{id}"]
     assert rest.open_api_document()["paths"]["/orders/{id}"]["get"]["operationId"] == "getOrder"
     assert "x-amazon-apigateway-integration" not in json.dumps(rest.open_api_document())
+
+
+def test_logs_are_encrypted_with_a_key_of_the_api_or_yours_and_aws_keys_are_refused_under_hipaa():
+    stack = cdk.Stack(new_app(), "Keys")
+    GatewayApi(stack, "Own", routes={"GET /x": RouteOptions(integration=Integration.mock())})
+    mine = kms.Key(stack, "Mine", enable_key_rotation=True)
+    GatewayApi(stack, "Yours", encryption=ApiEncryption.key(mine), routes={"GET /x": RouteOptions(integration=Integration.mock())})
+    template = Template.from_stack(stack)
+    keys = {logical_id for logical_id in resources(template, "AWS::KMS::Key") if logical_id.startswith("OwnEncryptionKey")}
+    assert len(keys) == 1
+    key_ids = sorted(json.dumps(group["Properties"]["KmsKeyId"]) for group in resources(template, "AWS::Logs::LogGroup").values())
+    assert key_ids == sorted(json.dumps({"Fn::GetAtt": [k, "Arn"]}) for k in [keys.pop(), stack.get_logical_id(mine.node.default_child)])
+    with pytest.raises(Exception, match=r"\[Keys/Hipaa\] encryption: \"ApiEncryption.awsOwnedKeys\(\)\" is not allowed"):
+        GatewayHttpApi(stack, "Hipaa", compliance=Compliance.HIPAA_SECURITY, encryption=ApiEncryption.aws_owned_keys())
