@@ -63,18 +63,31 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Snapshots are written only by `npm run test:update`, never silently in a normal run.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // Coverage doubled the run (80 s to 155 s here) and nothing reads it: `npx jest --coverage` when wanted.
+      collectCoverage: false,
       coverageReporters: ['text-summary'],
       // Jest's default leaves a core to itself, so a 2-core machine ran every file in one worker, whose
       // heap grows with each file's fresh aws-cdk-lib: 6 minutes instead of 2.
       maxWorkers: '100%',
+      setupFiles: ['<rootDir>/test/jest-setup.ts'],
+      // The property-based tests run in full in `npm run test:properties` (CI runs it), not in npm test.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/properties/'],
     },
   },
+  // One program for every linted file (tsconfig.dev.json holds them all): the per-file project
+  // service gave each test file an inferred program of its own, 12 CPU-minutes per lint.
   eslintOptions: {
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
   },
+  // ts-jest transpiles each file alone (isolatedModules), so one tsc pass type-checks the tests.
+  typecheckTests: true,
+  // The dev tooling's tsconfig at the top, as projen's construct libraries keep it.
+  tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
     compilerOptions: {},
   },
   gitignore: ['/cdk.out/', '/bench/out/', '.venv/', '.jsii.tabl.json', '/.emulator/', '/emulator/runtime/node_modules/', '__pycache__/'],
@@ -89,7 +102,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 const example = project.addTask('example', {
   description: 'Synthesize the example app into cdk.out/',
   env: { CDK_DISABLE_VERSION_CHECK: 'true', CDK_DISABLE_CLI_TELEMETRY: 'true' },
-  exec: 'cdk synth --app "ts-node --prefer-ts-exts -P test/tsconfig.json examples/app.ts" --output cdk.out --quiet --no-notices --no-version-reporting',
+  exec: 'cdk synth --app "ts-node --prefer-ts-exts -P tsconfig.dev.json examples/app.ts" --output cdk.out --quiet --no-notices --no-version-reporting',
 });
 // The engines' verdicts are in the assembly's validation report: no unacknowledged error allowed.
 example.exec('node scripts/check-validation-report.js cdk.out');
@@ -119,6 +132,12 @@ project.addTask('test:python', {
   exec: 'bash scripts/test-python.sh',
 });
 
+// The property-based tests (test/properties/settings.ts), which npm test leaves out to stay fast.
+project.addTask('test:properties', {
+  description: 'Run the property-based tests: 1,110 random configurations judged by every engine',
+  exec: 'jest test/properties --passWithNoTests=false --testPathIgnorePatterns=/node_modules/',
+});
+
 // `npm run test:deploy`: the example app deployed on an emulator (LocalStack on the host, see emulator/)
 // and every route of test/deploy/expected.py called.
 project.addTask('test:deploy', {
@@ -129,9 +148,12 @@ project.addTask('test:deploy', {
 // `npm run bench -- --routes N`: GatewayApi against aws-cdk-lib's RestApi.
 project.addTask('bench', {
   description: 'Measure resources, template size, synth time and memory for N Lambda-proxy routes',
-  exec: 'ts-node --prefer-ts-exts -P test/tsconfig.json bench/bench.ts',
+  exec: 'ts-node --prefer-ts-exts -P tsconfig.dev.json bench/bench.ts',
   receiveArgs: true,
 });
+
+// At the top, projen's default '**/*.ts' would take in lib/'s declarations and the emulator's runtime.
+project.tsconfigDev.removeInclude('**/*.ts');
 
 project.synth();
 

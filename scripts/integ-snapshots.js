@@ -18,7 +18,7 @@ let failed = 0;
 
 for (const scenario of scenarios) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-api-integ-'));
-  execFileSync('npx', ['ts-node', '--prefer-ts-exts', '-P', 'test/tsconfig.json', path.join(dir, scenario)], {
+  execFileSync('npx', ['ts-node', '--prefer-ts-exts', '-P', 'tsconfig.dev.json', path.join(dir, scenario)], {
     cwd: path.join(__dirname, '..'),
     env: { ...process.env, CDK_OUTDIR: outdir, TS_NODE_TRANSPILE_ONLY: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],

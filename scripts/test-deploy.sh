@@ -11,7 +11,7 @@ started=$SECONDS
 bash emulator/emulator.sh install
 echo "test:deploy: emulator installed ($((SECONDS - started)) s)"
 npx projen example > .emulator/example-synth.log 2>&1 || { cat .emulator/example-synth.log >&2; exit 1; }
-npx ts-node --prefer-ts-exts -P test/tsconfig.json test/deploy/release-walk.ts .emulator/release-walk > .emulator/walk-synth.log 2>&1 \
+npx ts-node --prefer-ts-exts -P tsconfig.dev.json test/deploy/release-walk.ts .emulator/release-walk > .emulator/walk-synth.log 2>&1 \
   || { cat .emulator/walk-synth.log >&2; exit 1; }
 echo "test:deploy: example app and release walk synthesized ($((SECONDS - started)) s)"
 
