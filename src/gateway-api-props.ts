@@ -9,7 +9,7 @@ import { ApiMonitoringProps } from './observability/monitoring-props';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { Compliance } from './policy/compliance';
 import { GatewayResponseOptions } from './responses/gateway-response-options';
-import { StageOptions } from './stage/stage-options';
+import { StageOptions } from './rest/stage-options';
 
 /**
  * Properties of a GatewayApi (REST).

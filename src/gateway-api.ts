@@ -4,10 +4,12 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildResourcePolicy } from './access/resource-policy';
+import { cloudWatchAccount } from './account/cloudwatch-role';
 import { ApiAuthorizers } from './auth/api-authorizers';
 import { Authorization } from './auth/authorization';
 import { grantExecuteApi } from './auth/execute-api-grant';
-import { toCorsModel } from './cors/cors';
+import { checkIntegerInRange, checkPattern } from './core/checks';
+import { propError } from './core/errors';
 import { ApiDefinition } from './definition/api-definition';
 import { withApiSettings } from './definition/api-settings';
 import { ExternalDefinition } from './definition/external-definition';
@@ -16,11 +18,10 @@ import { GatewayDomain } from './domain/gateway-domain';
 import { encryptionKeyOf } from './encryption/api-encryption';
 import { endpointSettings } from './endpoint/endpoint';
 import { apiEndpointTls } from './endpoint/tls';
-import { propError } from './errors';
 import { GatewayApiProps } from './gateway-api-props';
 import { InvokePermissions } from './integrations/invoke-permissions';
 import { CorsModel, RouteModel } from './model/api-model';
-import { checkIntegerInRange, checkLiteral, checkPattern } from './model/checks';
+import { toCorsModel } from './model/cors-model';
 import { RequestValidation, RouteOptions } from './model/route-options';
 import { RouteTable, VALIDATOR_NAMES } from './model/route-table';
 import { ApiMonitoring } from './observability/api-monitoring';
@@ -31,20 +32,20 @@ import { Compliance, complianceDefaults, complianceRuleSets } from './policy/com
 import { recordAcknowledgments } from './policy/record-acknowledgments';
 import { validateItself } from './policy/self-validation';
 import { TemplateAcknowledgment, bodyOperationLocation } from './policy/template/acknowledgments';
-import { ApiReleases, ReleasedStage } from './release/api-releases';
+import { ApiReleases } from './release/api-releases';
 import { ApiDeployments } from './release/deployments';
 import { DeployedSettings } from './release/fingerprint';
 import { compactIntrinsics } from './render/compact-intrinsics';
 import { withCrossStackExports } from './render/cross-stack';
 import { externalize } from './render/externalize';
+import { buildGatewayResponses } from './render/gateway-responses';
 import { operationKey, renderOpenApiBody } from './render/openapi-body';
-import { buildGatewayResponses } from './responses/gateway-responses';
-import { cloudWatchAccount } from './stage/cloudwatch-role';
+import { ApiStage } from './rest/api-stage';
+import { IGatewayStage } from './rest/gateway-stage';
+import { StageOptions } from './rest/stage-options';
 import { DomainFront } from './stage/domain-front';
-import { IGatewayStage } from './stage/gateway-stage';
-import { ApiStage, DEFAULT_STAGE_NAME, STAGE_NAME, STAGE_NAME_ALLOWED } from './stage/stage';
-import { StageOptions } from './stage/stage-options';
-import { createWebAcl } from './stage/web-acl';
+import { DEFAULT_STAGE_NAME, checkNewStageName } from './stage/stage-name';
+import { createWebAcl } from './waf/web-acl';
 
 /** A media type, `type/subtype`, where either part may be `*` (RFC 6838 names). */
 const MEDIA_TYPE = /^([A-Za-z0-9!#$&^_.+-]+|\*)\/([A-Za-z0-9!#$&^_.+-]+|\*)$/;
@@ -100,7 +101,7 @@ export class GatewayApi extends Construct {
   private readonly authorizers: ApiAuthorizers;
   private readonly cors?: CorsModel;
   private readonly invokePermissions: InvokePermissions;
-  private readonly stageList: ReleasedStage[] = [];
+  private readonly stageList: { readonly stage: ApiStage; readonly prop: string }[] = [];
   private readonly releases: ApiReleases;
   private readonly encryptedCache: boolean;
   private readonly encryptionKey?: () => kms.IKey;
@@ -274,12 +275,13 @@ export class GatewayApi extends Construct {
   public addStage(options: StageOptions): IGatewayStage {
     const prop = `stages[${this.stageList.length}]`;
     const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
-    checkLiteral(this, `${prop}.stageName`, stageName, 'it names the stage\'s resources (and its record in the release file)');
-    // Checked before the stage's construct id is made of it.
-    checkPattern(this, `${prop}.stageName`, stageName, STAGE_NAME, STAGE_NAME_ALLOWED);
-    if (this.stageList.some(({ stage }) => stage.stageName === stageName)) {
-      throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stage.stageName).join(', ')})`);
-    }
+    checkNewStageName({
+      scope: this,
+      prop: `${prop}.stageName`,
+      name: stageName,
+      taken: this.stageList.map(s => s.stage.stageName),
+      literalBecause: 'it names the stage\'s resources (and its record in the release file)',
+    });
     const stage = new ApiStage(this, `Stage.${stageName}`, {
       prop,
       options,

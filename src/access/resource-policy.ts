@@ -1,8 +1,8 @@
 import { isIP } from 'net';
 import { Fn, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
 import { ResourcePolicyOptions } from './resource-policy-options';
+import { propError } from '../core/errors';
 
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const VPC_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;

@@ -1,7 +1,7 @@
 import { aws_lambda as lambda } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Authorizer, AuthorizerBinding } from './authorizer';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /**
  * The authorizers of one API, bound once each, however many routes name them. Two different

@@ -1,8 +1,8 @@
 import { Duration, Token, aws_cognito as cognito, aws_lambda as lambda } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
-import { lambdaInvocationUri } from '../integrations/lambda-uri';
-import { checkIntegerInRange } from '../model/checks';
+import { checkIntegerInRange } from '../core/checks';
+import { propError } from '../core/errors';
+import { lambdaInvocationUri } from '../core/lambda-uri';
 
 /** A Cognito user pool authorizer: callers send an ID or access token of one of the pools. */
 export interface CognitoAuthorizerProps {

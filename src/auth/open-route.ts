@@ -1,6 +1,6 @@
 import { Validations, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /** The rules that report an HTTP or WebSocket route without an authorization type. */
 const OPEN_ROUTE_RULES = ['GatewayApi::v2-route-authorization', 'GatewayApi::method-authorization'];

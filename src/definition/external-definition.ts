@@ -5,10 +5,10 @@ import {
   Aws, CfnResource, CustomResource, Duration, aws_iam as iam, aws_lambda as lambda, aws_s3_assets as s3assets,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { dependOnlyOnPolicies } from '../core/function-dependencies';
+import { shortHash } from '../core/hash';
 import { DEFINITION_IMPORTER_SOURCE } from '../handlers/definition-importer-source';
 import { ExternalizedDefinition } from '../render/externalize';
-import { dependOnlyOnPolicies } from '../render/function-dependencies';
-import { shortHash } from '../render/hash';
 
 /** What the importer needs to put a definition into a REST API. */
 export interface ExternalDefinitionProps {

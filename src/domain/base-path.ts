@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /** One level of a base path: the characters API Gateway accepts in a mapping's path. */
 const SEGMENT = "[a-zA-Z0-9$_.+!*'()-]+";

@@ -6,12 +6,10 @@ import { Construct, IConstruct } from 'constructs';
 import { DomainAliasTarget } from './alias-target';
 import { checkBasePath } from './base-path';
 import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
+import { propError } from '../core/errors';
 import { accessMode, checkSecurityPolicy, isEnhancedPolicy } from '../endpoint/tls';
-import { propError } from '../errors';
 import { IHttpGatewayStage } from '../http/http-gateway-stage';
-import { HttpApiStage } from '../http/http-stage';
-import { IGatewayStage } from '../stage/gateway-stage';
-import { ApiStage } from '../stage/stage';
+import { IGatewayStage } from '../rest/gateway-stage';
 
 const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const MAX_DOMAIN_NAME_LENGTH = 253;
@@ -124,11 +122,12 @@ export class GatewayDomain extends Construct {
     if (multiLevel && this.endpointType !== apigw.EndpointType.REGIONAL) {
       throw propError(at.scope, prop, basePath, 'a single-level base path on an EDGE domain (several levels need REGIONAL)');
     }
-    if (stage instanceof ApiStage && stage._mapToDomain(this.urlOf(basePath)) === apigw.EndpointType.PRIVATE) {
+    if (stage.endpointType === apigw.EndpointType.PRIVATE) {
       throw propError(at.scope, at.prop, `${stage.node.path} of a PRIVATE API`,
         'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
     }
     const id = this.claimBasePath(at.scope, prop, basePath, stage.node.path);
+    stage.serveFromDomain(this.urlOf(basePath));
     if (multiLevel) {
       new apigwv2.CfnApiMapping(this, id, {
         domainName: this.cfnDomainName.ref,
@@ -162,7 +161,7 @@ export class GatewayDomain extends Construct {
         'a domain with the TLS_1_2 policy: API Gateway refuses HTTP API mappings on domains with enhanced policies');
     }
     const id = this.claimBasePath(this, prop, basePath, stage.node.path);
-    if (stage instanceof HttpApiStage) stage._mapToDomain(this.urlOf(basePath));
+    stage.serveFromDomain(this.urlOf(basePath));
     new apigwv2.CfnApiMapping(this, id, {
       domainName: this.cfnDomainName.ref,
       apiId: stage.stage.apiId,

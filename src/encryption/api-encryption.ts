@@ -1,7 +1,7 @@
 import { aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs, dedicatedApiKey } from './dedicated-key';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /**
  * How an API encrypts what it keeps at rest: its access logs, its web ACL's logs and a

@@ -1,6 +1,6 @@
 import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /** What the endpoint props decide about the RestApi. */
 export interface EndpointSettings {

@@ -1,6 +1,6 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 const ENHANCED_PREFIX = 'SecurityPolicy_';
 const EDGE_SUFFIX = '_EDGE';

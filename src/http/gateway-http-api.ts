@@ -5,19 +5,19 @@ import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-
 import { IHttpGatewayStage } from './http-gateway-stage';
 import { HttpIntegrationConfig, HttpVpcLinkTarget } from './http-integration';
 import { HttpRouteOptions } from './http-route-options';
-import { DEFAULT_HTTP_STAGE_NAME, HttpApiStage, checkHttpStageName } from './http-stage';
+import { HttpApiStage } from './http-stage';
 import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
-import { toCorsModel } from '../cors/cors';
+import { propError } from '../core/errors';
+import { shortHash } from '../core/hash';
+import { lambdaInvocationUri } from '../core/lambda-uri';
+import { parseRouteKey } from '../core/route-key';
 import { encryptionKeyOf } from '../encryption/api-encryption';
-import { propError } from '../errors';
 import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
-import { lambdaInvocationUri } from '../integrations/lambda-uri';
 import { CorsModel } from '../model/api-model';
-import { checkLiteral } from '../model/checks';
-import { parseRouteKey } from '../model/route-key';
+import { toCorsModel } from '../model/cors-model';
 import { ApiMonitoring } from '../observability/api-monitoring';
 import { clientServers } from '../openapi/client-document';
 import { writeDocumentAtSynth } from '../openapi/document-file';
@@ -25,10 +25,10 @@ import { HttpDocumentAuthorizer, HttpDocumentRoute, httpClientDocument } from '.
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
 import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
-import { shortHash } from '../render/hash';
 import { DomainFront } from '../stage/domain-front';
-import { V2StageRoute } from '../stage/v2-route-settings';
-import { checkThrottle } from '../usage/throttle';
+import { HTTP_DEFAULT_STAGE_NAME, checkNewStageName } from '../stage/stage-name';
+import { checkThrottle } from '../throttle/throttle';
+import { V2StageRoute } from '../v2/v2-route-settings';
 
 /** API Gateway's quota of authorization scopes per route. */
 const MAX_ROUTE_SCOPES = 10;
@@ -177,12 +177,15 @@ export class GatewayHttpApi extends Construct {
   /** Adds a stage, e.g. `api.addStage({ stageName: 'beta' })`. Stage names are unique within the API. */
   public addStage(options: HttpStageOptions): IHttpGatewayStage {
     const prop = `stages[${this.stageList.length}]`;
-    const stageName = options.stageName ?? DEFAULT_HTTP_STAGE_NAME;
-    checkLiteral(this, `${prop}.stageName`, stageName, 'it names the stage\'s resources');
-    checkHttpStageName(this, `${prop}.stageName`, stageName);
-    if (this.stageList.some(stage => stage.stageName === stageName)) {
-      throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stageName).join(', ')})`);
-    }
+    const stageName = options.stageName ?? HTTP_DEFAULT_STAGE_NAME;
+    checkNewStageName({
+      scope: this,
+      prop: `${prop}.stageName`,
+      name: stageName,
+      taken: this.stageList.map(s => s.stageName),
+      literalBecause: 'it names the stage\'s resources',
+      allowsDefaultStage: true,
+    });
     const stage = new HttpApiStage(this, `Stage.${stageName}`, {
       prop,
       options,

@@ -1,7 +1,7 @@
 import { Duration, Stack, Token, aws_cognito as cognito, aws_lambda as lambda } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
-import { checkIntegerInRange, checkPattern } from '../model/checks';
+import { checkIntegerInRange, checkPattern } from '../core/checks';
+import { propError } from '../core/errors';
 
 const DEFAULT_IDENTITY_SOURCE = '$request.header.Authorization';
 

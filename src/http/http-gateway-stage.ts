@@ -29,4 +29,11 @@ export interface IHttpGatewayStage extends IConstruct {
    * @param path the path, e.g. `/items/*`, or `/*`
    */
   grantInvoke(grantee: iam.IGrantable, method?: string, path?: string): iam.Grant;
+
+  /**
+   * Records that a custom domain serves the stage at `url`: the stage's `url` becomes it, and the
+   * API's execute-api endpoint turns off once every stage is served by a domain.
+   * `GatewayDomain.addHttpMapping` calls it.
+   */
+  serveFromDomain(url: string): void;
 }

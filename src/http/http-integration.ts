@@ -3,10 +3,10 @@ import {
   aws_iam as iam, aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { checkPattern } from '../core/checks';
+import { propError } from '../core/errors';
 import { allowSendMessage } from '../integrations/service-grants';
-import { checkedMethod, checkedTimeout, urlProxyFields } from '../integrations/v2-integration-checks';
-import { checkPattern } from '../model/checks';
+import { checkedMethod, checkedTimeout, urlProxyFields } from '../v2/integration-checks';
 
 /** HTTP API integrations may take 30 s at most. */
 const MAX_TIMEOUT_MS = 30000;

@@ -1,6 +1,6 @@
 import { HttpAuthorization } from './http-authorizer';
 import { HttpIntegration } from './http-integration';
-import { ThrottleOptions } from '../usage/throttle';
+import { ThrottleOptions } from '../throttle/throttle';
 
 /** One route of an HTTP API. */
 export interface HttpRouteOptions {

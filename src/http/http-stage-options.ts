@@ -1,4 +1,4 @@
-import { V2StageCommonOptions } from '../stage/v2-stage-options';
+import { V2StageCommonOptions } from '../v2/v2-stage-options';
 
 /** A stage of an HTTP API. Stages deploy automatically: every change to the API goes live. */
 export interface HttpStageOptions extends V2StageCommonOptions {

@@ -1,7 +1,7 @@
 import { aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IntegrationResponse } from './options';
-import { RouteKey } from '../model/route-key';
+import { RouteKey } from '../core/route-key';
 
 /** The integration types API Gateway knows, as its OpenAPI extension spells them. */
 export type IntegrationType = 'aws_proxy' | 'aws' | 'http_proxy' | 'http' | 'mock';

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IntegrationBindContext } from './integration-config';
 import { IntegrationResponse } from './options';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 const STATUS_CODE = /^[1-5]\d{2}$/;
 const RESPONSE_HEADER = /^method\.response\.header\.[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;

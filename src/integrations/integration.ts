@@ -5,7 +5,6 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationBindContext, IntegrationConfig } from './integration-config';
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
-import { lambdaInvocationUri } from './lambda-uri';
 import {
   AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
   HttpIntegrationOptions, HttpProxyIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaIntegrationOptions,
@@ -14,10 +13,11 @@ import {
 import { checkRequestParameters } from './request-parameters';
 import { allow, allowKey, allowPublish, allowSendMessage } from './service-grants';
 import { timeoutMillis } from './timeout';
-import { propError } from '../errors';
-import { checkBackendUrl } from '../model/checks';
-import { ROUTE_METHODS } from '../model/route-key';
-import { shortHash } from '../render/hash';
+import { checkBackendUrl } from '../core/checks';
+import { propError } from '../core/errors';
+import { shortHash } from '../core/hash';
+import { lambdaInvocationUri } from '../core/lambda-uri';
+import { ROUTE_METHODS } from '../core/route-key';
 
 type Binder = (context: IntegrationBindContext) => IntegrationConfig;
 

@@ -1,6 +1,6 @@
 import { Stack, Token, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { shortHash } from '../render/hash';
+import { shortHash } from '../core/hash';
 
 /**
  * The Lambda permissions of one API (REST, HTTP or WebSocket): one per function for all its

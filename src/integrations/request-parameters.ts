@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IntegrationBindContext } from './integration-config';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 const LOCATIONS = 'path|querystring|header|multivaluequerystring|multivalueheader';
 const INTEGRATION_PARAMETER = new RegExp(`^integration\\.request\\.(${LOCATIONS})\\.[^\\s.][^\\s]*$`);

@@ -1,7 +1,7 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { IntegrationBindContext } from './integration-config';
 import { IntegrationOptions } from './options';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /** API Gateway's limits on integration timeouts, in milliseconds. */
 export const MIN_TIMEOUT_MS = 50;

@@ -1,4 +1,4 @@
-import { RouteKey } from './route-key';
+import { RouteKey } from '../core/route-key';
 import { IntegrationConfig } from '../integrations/integration-config';
 
 /** Validator names in the OpenAPI body, by what they validate. */

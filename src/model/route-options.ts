@@ -2,7 +2,7 @@ import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Authorization } from '../auth/authorization';
 import { RouteCacheOptions } from '../cache/route-cache';
 import { Integration } from '../integrations/integration';
-import { ThrottleOptions } from '../usage/throttle';
+import { ThrottleOptions } from '../throttle/throttle';
 
 /**
  * Which parts of a request API Gateway validates before calling the backend.

@@ -1,19 +1,19 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ParameterModel, RouteModel, ValidatorName } from './api-model';
-import { checkIntegerInRange, checkPattern } from './checks';
+import { toOpenApiSchema } from './json-schema';
 import { capitalize, deriveOperationId } from './operation-id';
-import { RouteKey, parseRouteKey, variableSiblingConflict } from './route-key';
 import { RequestValidation, RouteOptions } from './route-options';
 import { ApiAuthorizers } from '../auth/api-authorizers';
 import { Authorization } from '../auth/authorization';
 import { requiredReason } from '../auth/open-route';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
-import { propError } from '../errors';
+import { checkIntegerInRange, checkPattern } from '../core/checks';
+import { propError } from '../core/errors';
+import { RouteKey, parseRouteKey, variableSiblingConflict } from '../core/route-key';
 import { IntegrationConfig } from '../integrations/integration-config';
 import { methodParametersReadBy } from '../integrations/request-parameters';
-import { toOpenApiSchema } from '../render/json-schema';
-import { checkThrottle } from '../usage/throttle';
+import { checkThrottle } from '../throttle/throttle';
 
 const MODEL_NAME = /^[a-zA-Z0-9]+$/;
 const OPERATION_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;

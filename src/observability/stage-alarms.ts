@@ -2,8 +2,8 @@ import { Duration, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { StageAlarmOptions, StageAlarmsOptions } from './alarm-options';
 import { ApiProtocol, StageMetrics } from './stage-metrics';
-import { propError } from '../errors';
-import { checkIntegerInRange, checkNumberInRange } from '../model/checks';
+import { checkIntegerInRange, checkNumberInRange } from '../core/checks';
+import { propError } from '../core/errors';
 
 /** What a stage tells its alarms. */
 export interface StageAlarmsProps {

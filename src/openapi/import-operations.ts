@@ -2,9 +2,9 @@ import { IConstruct } from 'constructs';
 import { DocumentedOperation } from './client-document';
 import { OpenApiDocument } from './openapi-document';
 import { Authorization } from '../auth/authorization';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
+import { fromOpenApiSchema } from '../model/json-schema';
 import { RequestValidation, RouteOptions } from '../model/route-options';
-import { fromOpenApiSchema } from '../render/json-schema';
 
 type Json = { [key: string]: any };
 

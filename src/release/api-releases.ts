@@ -1,17 +1,23 @@
 import * as path from 'path';
 import { Annotations, Aspects } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ApiDeployments } from './deployments';
+import { Release } from './release';
 import { releaseFileLocation } from './release-location';
 import { ReleasePlan, ReleaseRefusal, planReleases } from './release-plan';
 import { readReleaseFile, recordApiState } from './release-state';
-import { propError } from '../errors';
-import { ApiStage, ServedDeployments } from '../stage/stage';
+import { propError } from '../core/errors';
 
 /** A stage and how errors name it. */
 export interface ReleasedStage {
-  readonly stage: ApiStage;
+  readonly stage: IConstruct & { readonly stageName: string; readonly release: Release };
   readonly prop: string;
+}
+
+/** The deployments a stage serves, as CloudFormation references. */
+export interface ServedDeployments {
+  readonly base: string;
+  readonly canary?: string;
 }
 
 /**

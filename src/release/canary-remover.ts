@@ -2,8 +2,8 @@ import {
   Aws, CustomResource, Duration, RemovalPolicy, Stack, Validations, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { dependOnlyOnPolicies } from '../core/function-dependencies';
 import { CANARY_REMOVER_SOURCE } from '../handlers/canary-remover-source';
-import { dependOnlyOnPolicies } from '../render/function-dependencies';
 
 const SINGLETON_ID = 'GatewayApiCanaryRemover';
 

@@ -1,5 +1,5 @@
 import { IResolvable } from 'aws-cdk-lib';
-import { shortHash } from '../render/hash';
+import { shortHash } from '../core/hash';
 
 /** The API-level settings a stage only picks up through a new deployment. */
 export interface DeployedSettings {

@@ -1,6 +1,6 @@
 import { RemovalPolicy, Token, aws_kinesisfirehose as firehose, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /** API Gateway writes access logs only to delivery streams named so. */
 const FIREHOSE_PREFIX = 'amazon-apigateway-';

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
-import { checkLength, checkPattern } from '../model/checks';
+import { checkLength, checkPattern } from '../core/checks';
+import { propError } from '../core/errors';
 
 /**
  * Stage variable names: letters, digits and underscores, with at least one letter or digit

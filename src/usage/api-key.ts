@@ -1,6 +1,6 @@
 import { RemovalPolicy, Token, aws_apigateway as apigw, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 
 /** An API key: what a client sends in `x-api-key` to be counted against its usage plan. */
 export interface IApiKey extends IConstruct {

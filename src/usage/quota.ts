@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { checkIntegerInRange, checkOneOf } from '../model/checks';
+import { checkIntegerInRange, checkOneOf } from '../core/checks';
 
 /** The period over which a usage plan's quota counts requests. */
 export enum QuotaPeriod {

@@ -2,12 +2,11 @@ import { Annotations, Lazy, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IApiKey } from './api-key';
 import { QuotaOptions, checkQuota } from './quota';
-import { ThrottleOptions, checkThrottle, limitsExceeded } from './throttle';
-import { propError, propProblem } from '../errors';
-import { RouteKey, parseRouteKey } from '../model/route-key';
-import { shortHash } from '../render/hash';
-import { IGatewayStage } from '../stage/gateway-stage';
-import { ApiStage } from '../stage/stage';
+import { propError, propProblem } from '../core/errors';
+import { shortHash } from '../core/hash';
+import { RouteKey, parseRouteKey } from '../core/route-key';
+import { IGatewayStage } from '../rest/gateway-stage';
+import { ThrottleOptions, checkThrottle, limitsExceeded } from '../throttle/throttle';
 
 /** Properties of a usage plan: one tier of access to one or more stages of one or more APIs. */
 export interface UsagePlanProps {
@@ -119,7 +118,7 @@ export class UsagePlan extends Construct {
       throw propError(this, 'stages', stage.node.path, 'each stage once per plan');
     }
     this.stageList.push(stage);
-    if (stage instanceof ApiStage) stage._attachUsagePlan();
+    stage.recordUsagePlan(this);
   }
 
   /** Adds a client's key to the plan. Its binding's logical id comes from the key's own path. */
@@ -157,7 +156,7 @@ export class UsagePlan extends Construct {
     const errors: string[] = [];
     for (const { key } of this.routeThrottles) {
       if (!this.stageList.some(stage => servesRoute(stage, key))) {
-        const routes = this.stageList.filter((s): s is ApiStage => s instanceof ApiStage).flatMap(s => s._routes().map(r => r.key.key));
+        const routes = this.stageList.flatMap(stage => stage.routeKeys());
         errors.push(propProblem(`routeThrottles['${key.key}']`, key.key,
           `a route of one of the plan's stages (${[...new Set(routes)].sort().join(', ') || 'the plan serves no stage'})`));
       }
@@ -186,8 +185,7 @@ export class UsagePlan extends Construct {
   }
 }
 
-/** Whether the stage's API has the route; a stage this library did not build is taken at its word. */
+/** Whether the stage's API has the route. */
 function servesRoute(stage: IGatewayStage, key: RouteKey): boolean {
-  if (!(stage instanceof ApiStage)) return true;
-  return stage._routes().some(route => route.key.method === key.method && route.key.path === key.path);
+  return stage.routeKeys().includes(key.key);
 }

@@ -1,7 +1,7 @@
 import { Aws, Duration, RemovalPolicy, Token, aws_dynamodb as dynamodb, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DEFAULT_TEMPLATE_KEY, WebSocketIntegration } from './websocket-integration';
-import { propError } from '../errors';
+import { propError } from '../core/errors';
 import { allowKey } from '../integrations/service-grants';
 
 /** API Gateway closes a WebSocket connection after two hours at most. */

@@ -12,22 +12,22 @@ import { DEFAULT_TEMPLATE_KEY, WebSocketIntegration, WebSocketIntegrationConfig 
 import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketApiStage } from './websocket-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
+import { cloudWatchAccount } from '../account/cloudwatch-role';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
+import { checkPattern } from '../core/checks';
+import { propError } from '../core/errors';
+import { shortHash } from '../core/hash';
+import { lambdaInvocationUri } from '../core/lambda-uri';
 import { encryptionKeyOf } from '../encryption/api-encryption';
-import { propError } from '../errors';
 import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
-import { lambdaInvocationUri } from '../integrations/lambda-uri';
-import { checkLiteral, checkPattern } from '../model/checks';
 import { ApiMonitoring } from '../observability/api-monitoring';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
 import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
-import { shortHash } from '../render/hash';
-import { cloudWatchAccount } from '../stage/cloudwatch-role';
-import { DEFAULT_STAGE_NAME } from '../stage/stage';
-import { V2StageRoute } from '../stage/v2-route-settings';
-import { ThrottleOptions, checkThrottle } from '../usage/throttle';
+import { DEFAULT_STAGE_NAME, checkNewStageName } from '../stage/stage-name';
+import { ThrottleOptions, checkThrottle } from '../throttle/throttle';
+import { V2StageRoute } from '../v2/v2-route-settings';
 
 /** Message routes take no authorization: AWS authorizes the connection at `$connect`. */
 const MESSAGE_ROUTE = WebSocketAuthorization.none('Messages travel on a connection authorized at $connect.');
@@ -163,10 +163,13 @@ export class GatewayWebSocketApi extends Construct {
   public addStage(options: WebSocketStageOptions): IWebSocketGatewayStage {
     const prop = `stages[${this.stageList.length}]`;
     const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
-    checkLiteral(this, `${prop}.stageName`, stageName, 'it names the stage\'s resources');
-    if (this.stageList.some(s => s.stageName === stageName)) {
-      throw propError(this, `${prop}.stageName`, stageName, `a name no other stage of the API has (${this.stageList.map(s => s.stageName).join(', ')})`);
-    }
+    checkNewStageName({
+      scope: this,
+      prop: `${prop}.stageName`,
+      name: stageName,
+      taken: this.stageList.map(s => s.stageName),
+      literalBecause: 'it names the stage\'s resources',
+    });
     const stage = new WebSocketApiStage(this, `Stage.${stageName}`, {
       prop,
       options,

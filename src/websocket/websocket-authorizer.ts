@@ -1,7 +1,7 @@
 import { aws_lambda as lambda } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
-import { checkPattern } from '../model/checks';
+import { checkPattern } from '../core/checks';
+import { propError } from '../core/errors';
 
 /** `route.request.header.X`, `route.request.querystring.X`, `context.X` or `stageVariables.X`. */
 const IDENTITY_SOURCE = /^(route\.request\.(header|querystring)\.[A-Za-z0-9._-]+|context\.[A-Za-z0-9._-]+|stageVariables\.[A-Za-z0-9._-]+)$/;

@@ -1,9 +1,9 @@
 import { Aws, Duration, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { lambdaInvocationUri } from '../integrations/lambda-uri';
+import { checkPattern } from '../core/checks';
+import { lambdaInvocationUri } from '../core/lambda-uri';
 import { allowSendMessage } from '../integrations/service-grants';
-import { checkedTimeout, urlProxyFields } from '../integrations/v2-integration-checks';
-import { checkPattern } from '../model/checks';
+import { checkedTimeout, urlProxyFields } from '../v2/integration-checks';
 
 /** WebSocket integrations may take 29 s at most (HTTP APIs allow 30). */
 const MAX_TIMEOUT_MS = 29000;

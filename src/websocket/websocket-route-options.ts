@@ -1,6 +1,6 @@
 import { WebSocketAuthorization } from './websocket-authorizer';
 import { WebSocketIntegration } from './websocket-integration';
-import { ThrottleOptions } from '../usage/throttle';
+import { ThrottleOptions } from '../throttle/throttle';
 
 /** A message route of a WebSocket API: `$default` or a custom route key. */
 export interface WebSocketRouteOptions {

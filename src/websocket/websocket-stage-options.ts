@@ -1,5 +1,5 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { V2StageCommonOptions } from '../stage/v2-stage-options';
+import { V2StageCommonOptions } from '../v2/v2-stage-options';
 
 /** A stage of a WebSocket API. Stages deploy automatically: every change to the API goes live. */
 export interface WebSocketStageOptions extends V2StageCommonOptions {

@@ -4,12 +4,12 @@ import { Construct } from 'constructs';
 import { IWebSocketGatewayStage } from './websocket-gateway-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
-import { checkOneOf, checkPattern } from '../model/checks';
+import { checkOneOf } from '../core/checks';
 import { AccessLogFormats } from '../observability/access-log-formats';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
-import { DEFAULT_STAGE_NAME, STAGE_NAME } from '../stage/stage';
-import { V2StageRoute } from '../stage/v2-route-settings';
-import { v2StageResource } from '../stage/v2-stage';
+import { DEFAULT_STAGE_NAME } from '../stage/stage-name';
+import { V2StageRoute } from '../v2/v2-route-settings';
+import { v2StageResource } from '../v2/v2-stage';
 
 /** What a stage needs from its API. */
 export interface WebSocketApiStageProps {
@@ -43,7 +43,6 @@ export class WebSocketApiStage extends Construct implements IWebSocketGatewaySta
     const o = props.options;
     this.stageName = o.stageName ?? DEFAULT_STAGE_NAME;
     this.executeApiArn = props.executeApiArn;
-    checkPattern(this, `${props.prop}.stageName`, this.stageName, STAGE_NAME, 'letters, digits, hyphens and underscores, 1 to 128 characters');
     checkOneOf(this, `${props.prop}.loggingLevel`, o.loggingLevel, Object.values(apigw.MethodLoggingLevel));
     const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && !props.cloudWatchAccount) {

@@ -1,6 +1,6 @@
 import { aws_logs as logs } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { V2StageCommonOptions } from '../../src/stage/v2-stage-options';
+import { V2StageCommonOptions } from '../../src/v2/v2-stage-options';
 
 /** What the REST, HTTP and WebSocket specs share: arbitraries, and how shared parts are built. */
 

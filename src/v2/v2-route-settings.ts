@@ -1,6 +1,6 @@
 import { Annotations, Aspects, IResolvable, Lazy, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ThrottleOptions, limitsExceeded } from '../usage/throttle';
+import { ThrottleOptions, limitsExceeded } from '../throttle/throttle';
 
 /** A route of an HTTP or WebSocket API as its stages see it. */
 export interface V2StageRoute {

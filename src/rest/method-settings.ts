@@ -1,7 +1,7 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { routeCached } from '../cache/cache-identity';
 import { RouteModel } from '../model/api-model';
-import { Limits } from '../usage/throttle';
+import { routeCached } from '../model/cache-identity';
+import { Limits } from '../throttle/throttle';
 
 /** What a stage applies to every method unless a route says otherwise. */
 export interface StageMethodDefaults {

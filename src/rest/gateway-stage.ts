@@ -25,6 +25,27 @@ export interface IGatewayStage extends IConstruct {
   readonly metrics: StageMetrics;
   /** The stage's alarms (see `alarms` in the stage options). */
   readonly alarms: cloudwatch.Alarm[];
+  /** The endpoint type of the stage's API, which decides whether a custom domain may serve it. */
+  readonly endpointType: apigw.EndpointType;
+
+  /**
+   * The stage's routes as `METHOD /path` keys (`ANY` for any method), complete once synthesis
+   * starts; usage plans check their route throttles against them.
+   */
+  routeKeys(): string[];
+
+  /**
+   * Records that a custom domain serves the stage at `url`: the stage's `url` becomes it, and the
+   * API's execute-api endpoint turns off once every stage is served by a domain.
+   * `GatewayDomain.addMapping` calls it.
+   */
+  serveFromDomain(url: string): void;
+
+  /**
+   * Records that a usage plan serves the stage, so its routes that require an API key are not
+   * reported as unreachable. `UsagePlan.addStage` calls it.
+   */
+  recordUsagePlan(plan: IConstruct): void;
 
   /**
    * Allows a principal to call this stage's IAM-authorized routes (all of them by default).

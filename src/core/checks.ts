@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from './errors';
 
 /**
  * Token-aware checks used when props enter the model. An unresolved token is never judged:

@@ -1,8 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
-import { checkBackendUrl, checkIntegerInRange } from '../model/checks';
-import { stableText } from '../render/hash';
+import { checkBackendUrl, checkIntegerInRange } from '../core/checks';
+import { propError } from '../core/errors';
+import { stableText } from '../core/hash';
 
 /** Methods an HTTP or WebSocket API's HTTP integration may call its backend with. */
 const HTTP_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];

@@ -1,4 +1,4 @@
-import { RouteModel } from '../model/api-model';
+import { RouteModel } from './api-model';
 
 /**
  * Routes whose cached responses a cached stage would hand to every authorized caller: behind

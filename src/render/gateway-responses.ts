@@ -1,9 +1,9 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { GatewayResponseOptions } from './gateway-response-options';
-import { propError } from '../errors';
+import { corsHeaders } from './openapi-body';
+import { propError } from '../core/errors';
 import { CorsModel, GatewayResponseModel } from '../model/api-model';
-import { corsHeaders } from '../render/openapi-body';
+import { GatewayResponseOptions } from '../responses/gateway-response-options';
 
 /** The library's error body: the same JSON shape for every error API Gateway answers itself. */
 export const JSON_ERROR_TEMPLATE =

@@ -1,6 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Integration } from '../../src';
-import { JSON_ERROR_TEMPLATE } from '../../src/responses/gateway-responses';
+import { JSON_ERROR_TEMPLATE } from '../../src/render/gateway-responses';
 import { synthApi } from '../util';
 
 const routes = { 'GET /x': { integration: Integration.mock() } };

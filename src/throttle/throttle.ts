@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkIntegerInRange, checkNumberInRange } from '../model/checks';
+import { checkIntegerInRange, checkNumberInRange } from '../core/checks';
 
 /** Steady-state and burst request limits. */
 export interface ThrottleOptions {
@@ -20,6 +20,9 @@ export interface ThrottleOptions {
 }
 
 /** API Gateway's per-account, per-Region limits, unless raised by a quota increase. */
+/** A stage's throttle unless its options say otherwise. */
+export const DEFAULT_RATE_LIMIT = 1000;
+export const DEFAULT_BURST_LIMIT = 2000;
 export const ACCOUNT_RATE_LIMIT = 10000;
 export const ACCOUNT_BURST_LIMIT = 5000;
 

@@ -2,14 +2,13 @@ import {
   aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_kms as kms, aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { V2_MAX_ACCESS_LOG_FORMAT_BYTES, accessLogDestination, checkAccessLogFormat } from './access-log-destination';
-import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT } from './stage';
-import { checkStageVariables } from './stage-variables';
 import { V2StageRoute, throttledRouteSettings } from './v2-route-settings';
 import { V2StageCommonOptions } from './v2-stage-options';
 import { createStageAlarms } from '../observability/stage-alarms';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
-import { checkThrottleLimits } from '../usage/throttle';
+import { V2_MAX_ACCESS_LOG_FORMAT_BYTES, accessLogDestination, checkAccessLogFormat } from '../stage/access-log-destination';
+import { checkStageVariables } from '../stage/stage-variables';
+import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, checkThrottleLimits } from '../throttle/throttle';
 
 /** What an HTTP or WebSocket stage construct passes to build its resource. */
 export interface V2StageResourceProps {

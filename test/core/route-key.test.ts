@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { parseRouteKey, variableSiblingConflict } from '../../src/model/route-key';
+import { parseRouteKey, variableSiblingConflict } from '../../src/core/route-key';
 import { newStack } from '../util';
 
 describe('parseRouteKey', () => {

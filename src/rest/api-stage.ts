@@ -2,41 +2,31 @@ import {
   Annotations, Aspects, Aws, CfnOutput, Lazy,
   aws_apigateway as apigw, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
-import { accessLogDestination, checkAccessLogFormat } from './access-log-destination';
-import { DomainFront } from './domain-front';
+import { Construct, IConstruct } from 'constructs';
 import { IGatewayStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
 import { routeWarnings } from './route-warnings';
 import { StageOptions } from './stage-options';
-import { checkStageVariables } from './stage-variables';
-import { REGIONAL_WEB_ACL_ARN, associateWebAcl } from './web-acl';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
 import { CacheClusterSize } from '../cache/stage-cache';
+import { checkIntegerInRange, checkNumberInRange, checkOneOf, checkPattern } from '../core/checks';
 import { RouteModel } from '../model/api-model';
-import { checkIntegerInRange, checkNumberInRange, checkOneOf, checkPattern } from '../model/checks';
 import { AccessLogFormats } from '../observability/access-log-formats';
 import { createStageAlarms } from '../observability/stage-alarms';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
+import { ServedDeployments } from '../release/api-releases';
 import { removeCanary } from '../release/canary-remover';
 import { Release, ReleaseKind } from '../release/release';
-import { checkThrottleLimits } from '../usage/throttle';
+import { accessLogDestination, checkAccessLogFormat } from '../stage/access-log-destination';
+import { DomainFront } from '../stage/domain-front';
+import { DEFAULT_STAGE_NAME } from '../stage/stage-name';
+import { checkStageVariables } from '../stage/stage-variables';
+import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, checkThrottleLimits } from '../throttle/throttle';
+import { REGIONAL_WEB_ACL_ARN, associateWebAcl } from '../waf/web-acl';
 
-export const DEFAULT_STAGE_NAME = 'prod';
-export const DEFAULT_RATE_LIMIT = 1000;
-export const DEFAULT_BURST_LIMIT = 2000;
 const DEFAULT_CACHE_SIZE = CacheClusterSize.GB_0_5;
 const DEFAULT_CACHE_TTL_SECONDS = 300;
-
-export const STAGE_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
-export const STAGE_NAME_ALLOWED = 'letters, digits, hyphens and underscores, 1 to 128 characters';
-
-/** The deployments a stage serves, as CloudFormation references. */
-export interface ServedDeployments {
-  readonly base: string;
-  readonly canary?: string;
-}
 
 /** What a stage needs from its API. */
 export interface ApiStageProps {
@@ -85,9 +75,9 @@ export class ApiStage extends Construct implements IGatewayStage {
   public readonly _cached: boolean;
   private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
   private readonly routes: ApiStageProps['routes'];
-  private readonly endpointType: apigw.EndpointType;
+  public readonly endpointType: apigw.EndpointType;
   private readonly domainFront: DomainFront;
-  private usagePlans = 0;
+  private readonly usagePlans = new Set<IConstruct>();
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
     super(scope, id);
@@ -164,7 +154,7 @@ export class ApiStage extends Construct implements IGatewayStage {
     Aspects.of(this).add({
       visit: node => {
         if (node !== this) return;
-        const facts = { limits: methodDefaults.throttle, cached: cache !== undefined, usagePlans: this.usagePlans };
+        const facts = { limits: methodDefaults.throttle, cached: cache !== undefined, usagePlans: this.usagePlans.size };
         for (const warning of routeWarnings(prop, this.routes(), facts)) {
           Annotations.of(this).addWarningV2(`cdk-gateway-api:${warning.id}`, warning.message);
         }
@@ -172,20 +162,16 @@ export class ApiStage extends Construct implements IGatewayStage {
     });
   }
 
-  /** The API's routes. @internal */
-  public _routes(): readonly RouteModel[] {
-    return this.routes();
+  public routeKeys(): string[] {
+    return this.routes().map(route => route.key.key);
   }
 
-  /** Counts a usage plan serving the stage. @internal */
-  public _attachUsagePlan(): void {
-    this.usagePlans++;
+  public recordUsagePlan(plan: IConstruct): void {
+    this.usagePlans.add(plan);
   }
 
-  /** Records that a custom domain serves the stage at `url`, and returns the API's endpoint type. @internal */
-  public _mapToDomain(url: string): apigw.EndpointType {
+  public serveFromDomain(url: string): void {
     this.domainFront.map(this.stageName, url);
-    return this.endpointType;
   }
 
   /** Where clients reach the stage: its custom domain's URL when a domain serves it and execute-api is off. */

@@ -1,6 +1,6 @@
-import { cachedWithoutIdentity } from '../cache/cache-identity';
 import { RouteModel } from '../model/api-model';
-import { Limits, limitsExceeded } from '../usage/throttle';
+import { cachedWithoutIdentity } from '../model/cache-identity';
+import { Limits, limitsExceeded } from '../throttle/throttle';
 
 /** What a stage knows about itself when its routes are complete. */
 export interface StageFacts {

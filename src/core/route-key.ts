@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { propError } from '../errors';
+import { propError } from './errors';
 
 /** HTTP methods a REST API route may use; `ANY` matches every method. */
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'] as const;

@@ -1,10 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { CorsOptions } from './cors-options';
-import { propError } from '../errors';
-import { CorsModel } from '../model/api-model';
-import { checkIntegerInRange } from '../model/checks';
-import { ROUTE_METHODS } from '../model/route-key';
+import { CorsModel } from './api-model';
+import { checkIntegerInRange } from '../core/checks';
+import { propError } from '../core/errors';
+import { ROUTE_METHODS } from '../core/route-key';
+import { CorsOptions } from '../cors/cors-options';
 
 export const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'Authorization', 'X-Api-Key', 'X-Amz-Security-Token'];
 const ORIGIN = /^https?:\/\/[a-zA-Z0-9.-]+(:\d{1,5})?$/;
