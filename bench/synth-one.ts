@@ -30,7 +30,7 @@ const IMPLS: { [impl: string]: Build | undefined } = {
 
 function gatewayApi(stack: Stack, handler: lambda.IFunction, routes: number, policyValidation: boolean): void {
   const api = new GatewayApi(stack, 'Api', { policyValidation });
-  const integration = Integration.lambdaProxy(handler);
+  const integration = Integration.lambda(handler);
   for (let i = 0; i < routes; i++) {
     api.addRoute(`GET /r${i}`, { integration });
   }

@@ -62,7 +62,7 @@ const DEFAULT_DEPLOYMENT_HISTORY = 3;
  *
  * ```ts
  * const api = new GatewayApi(this, 'Api', {
- *   routes: { 'GET /pets/{petId}': { integration: Integration.lambdaProxy(petsFn) } },
+ *   routes: { 'GET /pets/{petId}': { integration: Integration.lambda(petsFn) } },
  * });
  * ```
  */
@@ -252,7 +252,7 @@ export class GatewayApi extends Construct {
   }
 
   /**
-   * Adds a route, e.g. `api.addRoute('GET /pets/{petId}', { integration: Integration.lambdaProxy(fn) })`.
+   * Adds a route, e.g. `api.addRoute('GET /pets/{petId}', { integration: Integration.lambda(fn) })`.
    */
   public addRoute(routeKey: string, options: RouteOptions): void {
     this.addRouteAt(`routes['${routeKey}']`, routeKey, options);
@@ -300,7 +300,7 @@ export class GatewayApi extends Construct {
     });
     if (this.cloudWatchAccount) stage.stage.node.addDependency(this.cloudWatchAccount);
     this.monitoring.addStage({
-      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: stage._cached, routeMetrics: options.metricsEnabled ?? true,
+      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: stage._cached, routeMetrics: options.detailedMetrics ?? true,
     });
     this.stageList.push({ stage, prop });
     return stage;

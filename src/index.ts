@@ -50,7 +50,7 @@ export type {
 export * from './websocket/websocket-route-options';
 export * from './websocket/websocket-stage-options';
 export * from './websocket/websocket-gateway-stage';
-export * from './v2/v2-stage-options';
+export * from './stage/common-stage-options';
 export { ApiProtocol, StageMetrics } from './observability/stage-metrics';
 export type { StageMetricsProps } from './observability/stage-metrics';
 export * from './observability/alarm-options';

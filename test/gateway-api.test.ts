@@ -40,7 +40,7 @@ describe('GatewayApi', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const api = new GatewayApi(stack, 'Api');
-    for (let i = 0; i < 1000; i++) api.addRoute(`GET /r${i}`, { integration: Integration.lambdaProxy(fn) });
+    for (let i = 0; i < 1000; i++) api.addRoute(`GET /r${i}`, { integration: Integration.lambda(fn) });
     const { template, body } = synthesized(stack, api);
     expect(Object.keys(body.paths)).toHaveLength(1000);
     const resources = Object.keys(template.toJSON().Resources).length;
@@ -55,7 +55,7 @@ describe('GatewayApi', () => {
       const stack = new Stack(app, 'Deterministic');
       new GatewayApi(stack, 'Api', {
         cors: { allowOrigins: ['https://a.example.com', 'https://b.example.com'] },
-        routes: { 'GET /pets/{id}': { integration: Integration.lambdaProxy(newFunction(stack)) }, 'POST /pets': mockRoute },
+        routes: { 'GET /pets/{id}': { integration: Integration.lambda(newFunction(stack)) }, 'POST /pets': mockRoute },
       });
       app.synth();
       const text = fs.readFileSync(path.join(outdir, 'Deterministic.template.json'), 'utf-8');

@@ -17,7 +17,7 @@ export class AuthorizersStack extends Stack {
       '  body: JSON.stringify({ route: event.resource, caller: event.requestContext.authorizer ?? event.requestContext.identity?.userArn ?? null }),',
       '});',
     ]);
-    const echo = Integration.lambdaProxy(echoFn);
+    const echo = Integration.lambda(echoFn);
 
     // Users sign in to the pool; its app clients grant the `pets/read` scope.
     const pool = new cognito.UserPool(this, 'Users', {

@@ -14,12 +14,12 @@ export class HttpBackendStack extends Stack {
         // Proxy: any method and path under /legacy goes to the legacy service unchanged;
         // {proxy} in the URL is filled from the route's greedy path parameter.
         'ANY /legacy/{proxy+}': {
-          integration: Integration.httpProxy('https://legacy.example.com/{proxy}'),
+          integration: Integration.url('https://legacy.example.com/{proxy}'),
         },
         // Non-proxy: the request is reshaped for the payments backend, the answer for the client,
         // and the backend gets 5 seconds before API Gateway answers 504.
         'POST /payments': {
-          integration: Integration.http('https://payments.example.com/v2/charges', {
+          integration: Integration.urlWithTemplates('https://payments.example.com/v2/charges', {
             timeout: Duration.seconds(5),
             requestParameters: {
               'integration.request.header.Idempotency-Key': 'method.request.header.Idempotency-Key',

@@ -44,7 +44,7 @@ export class LambdaApiStack extends Stack {
       '};',
     ]);
 
-    const pets = Integration.lambdaProxy(petsFn);
+    const pets = Integration.lambda(petsFn);
 
     new GatewayApi(this, 'PetsApi', {
       description: 'Pets: Lambda proxy and non-proxy routes',
@@ -70,13 +70,13 @@ export class LambdaApiStack extends Stack {
           },
         },
         // Binary media types (below): a photo out, and a photo in.
-        'GET /pets/{petId}/photo': { integration: Integration.lambdaProxy(photosFn), summary: 'A pet\'s photo' },
+        'GET /pets/{petId}/photo': { integration: Integration.lambda(photosFn), summary: 'A pet\'s photo' },
         'PUT /pets/{petId}/photo': { integration: pets, summary: 'Upload a pet\'s photo' },
         // Everything else goes to the same function.
         'ANY /{proxy+}': { integration: pets },
         // Non-proxy: VTL shapes the event and the response; a Lambda error becomes a 404.
         'GET /owners/{ownerId}': {
-          integration: Integration.lambdaNonProxy(ownersFn, {
+          integration: Integration.lambdaWithTemplates(ownersFn, {
             requestTemplates: {
               'application/json': `{"ownerId": "${jsonString("$input.params('ownerId')")}", `
                 + `"verbose": "${jsonString("$input.params('verbose')")}"}`,

@@ -24,7 +24,7 @@ export class ObservabilityStack extends Stack {
       '  body: JSON.stringify({ operation: event.requestContext.operationName ?? event.resource }),',
       '});',
     ]);
-    const orders = Integration.lambdaProxy(ordersFn);
+    const orders = Integration.lambda(ordersFn);
 
     // Where on-call hears about it: an encrypted topic that only accepts TLS.
     const onCall = new sns.Topic(this, 'OnCall', {

@@ -19,7 +19,7 @@ export class ReleasesStack extends Stack {
       '  body: JSON.stringify({ stage: event.requestContext.stage, variables: event.stageVariables }),',
       '});',
     ]);
-    const version = Integration.lambdaProxy(versionFn);
+    const version = Integration.lambda(versionFn);
 
     new GatewayApi(this, 'Api', {
       description: 'Released to dev first, and to prod through a canary',

@@ -17,7 +17,7 @@ export class UsagePlansStack extends Stack {
       '  body: JSON.stringify({ route: event.resource, page: event.queryStringParameters?.page ?? "1" }),',
       '});',
     ]);
-    const catalog = Integration.lambdaProxy(catalogFn);
+    const catalog = Integration.lambda(catalogFn);
 
     // Every route but the health check requires a key of a plan serving the stage.
     const api = new GatewayApi(this, 'Api', {

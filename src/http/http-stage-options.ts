@@ -1,7 +1,7 @@
-import { V2StageCommonOptions } from '../v2/v2-stage-options';
+import { CommonStageOptions } from '../stage/common-stage-options';
 
 /** A stage of an HTTP API. Stages deploy automatically: every change to the API goes live. */
-export interface HttpStageOptions extends V2StageCommonOptions {
+export interface HttpStageOptions extends CommonStageOptions {
   /**
    * The stage name; `$default` serves the API at its root URL.
    *

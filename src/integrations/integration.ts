@@ -7,8 +7,8 @@ import { IntegrationBindContext, IntegrationConfig } from './integration-config'
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
 import {
   AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
-  HttpIntegrationOptions, HttpProxyIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaIntegrationOptions,
-  LambdaProxyIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
+  UrlWithTemplatesIntegrationOptions, UrlIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaWithTemplatesIntegrationOptions,
+  LambdaIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
 } from './options';
 import { checkRequestParameters } from './request-parameters';
 import { allow, allowKey, allowPublish, allowSendMessage } from './service-grants';
@@ -28,14 +28,14 @@ const FORM_ENCODED = { 'integration.request.header.Content-Type': "'application/
  * The backend of a route. Create one with a static factory and give it to a route:
  *
  * ```ts
- * new GatewayApi(this, 'Api', { routes: { 'GET /pets': { integration: Integration.lambdaProxy(fn) } } });
+ * new GatewayApi(this, 'Api', { routes: { 'GET /pets': { integration: Integration.lambda(fn) } } });
  * ```
  *
  * One integration may serve several routes; AWS service integrations then share one role.
  */
 export class Integration {
   /** Lambda proxy integration: the function receives the whole request and shapes the response. */
-  public static lambdaProxy(handler: lambda.IFunction, options: LambdaProxyIntegrationOptions = {}): Integration {
+  public static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): Integration {
     return new Integration(context => {
       context.allowInvoke(handler);
       return {
@@ -48,7 +48,7 @@ export class Integration {
   }
 
   /** Lambda integration with request and response mapping templates (VTL). */
-  public static lambdaNonProxy(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): Integration {
+  public static lambdaWithTemplates(handler: lambda.IFunction, options: LambdaWithTemplatesIntegrationOptions = {}): Integration {
     return new Integration(context => {
       context.allowInvoke(handler);
       return {
@@ -61,23 +61,23 @@ export class Integration {
   }
 
   /** HTTP proxy integration: the request goes to `url` as it came, the response comes back as it is. */
-  public static httpProxy(url: string, options: HttpProxyIntegrationOptions = {}): Integration {
+  public static url(url: string, options: UrlIntegrationOptions = {}): Integration {
     return new Integration(context => ({
       ...common(options, context),
       type: 'http_proxy',
       uri: checkUrl(context, url),
-      httpMethod: backendMethod(context, options.httpMethod),
+      httpMethod: backendMethod(context, options.method),
       requestParameters: withPathParameters(url, context, options.requestParameters),
     }));
   }
 
   /** HTTP integration with request and response mapping templates (VTL). */
-  public static http(url: string, options: HttpIntegrationOptions = {}): Integration {
+  public static urlWithTemplates(url: string, options: UrlWithTemplatesIntegrationOptions = {}): Integration {
     return new Integration(context => ({
       ...mapping(options, context, PASS_THROUGH_RESPONSES),
       type: 'http',
       uri: checkUrl(context, url),
-      httpMethod: backendMethod(context, options.httpMethod),
+      httpMethod: backendMethod(context, options.method),
       requestParameters: withPathParameters(url, context, options.requestParameters),
     }));
   }
@@ -291,10 +291,10 @@ function checkUrl(context: IntegrationBindContext, url: string): string {
   return url;
 }
 
-function backendMethod(context: IntegrationBindContext, httpMethod: string | undefined): string {
-  const method = httpMethod ?? context.route.method;
+function backendMethod(context: IntegrationBindContext, requested: string | undefined): string {
+  const method = requested ?? context.route.method;
   if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
-    throw propError(context.scope, `${context.prop}.httpMethod`, method, `one of ${ROUTE_METHODS.join(', ')}`);
+    throw propError(context.scope, `${context.prop}.method`, method, `one of ${ROUTE_METHODS.join(', ')}`);
   }
   return method;
 }

@@ -109,37 +109,37 @@ export interface IntegrationResponse {
 }
 
 /**
- * Options of a Lambda proxy integration.
+ * Options of `Integration.lambda`: a Lambda proxy integration.
  */
-export interface LambdaProxyIntegrationOptions extends IntegrationOptions {}
+export interface LambdaIntegrationOptions extends IntegrationOptions {}
 
 /**
- * Options of a Lambda integration with mapping templates.
+ * Options of `Integration.lambdaWithTemplates`: a Lambda integration with mapping templates (AWS calls it a custom integration).
  */
-export interface LambdaIntegrationOptions extends MappingIntegrationOptions {}
+export interface LambdaWithTemplatesIntegrationOptions extends MappingIntegrationOptions {}
 
 /**
- * Options of an HTTP proxy integration.
+ * Options of `Integration.url`: an HTTP proxy integration.
  */
-export interface HttpProxyIntegrationOptions extends IntegrationOptions {
+export interface UrlIntegrationOptions extends IntegrationOptions {
   /**
    * The method used to call the backend.
    *
    * @default - the route's method (ANY forwards the caller's method)
    */
-  readonly httpMethod?: string;
+  readonly method?: string;
 }
 
 /**
- * Options of an HTTP integration with mapping templates.
+ * Options of `Integration.urlWithTemplates`: an HTTP integration with mapping templates.
  */
-export interface HttpIntegrationOptions extends MappingIntegrationOptions {
+export interface UrlWithTemplatesIntegrationOptions extends MappingIntegrationOptions {
   /**
    * The method used to call the backend.
    *
    * @default - the route's method (ANY forwards the caller's method)
    */
-  readonly httpMethod?: string;
+  readonly method?: string;
 }
 
 /**

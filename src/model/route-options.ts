@@ -44,7 +44,7 @@ export interface RequestBody {
  * One route of a REST API: its backend, and what API Gateway checks before calling it.
  *
  * ```ts
- * api.addRoute('POST /pets', { integration: Integration.lambdaProxy(fn), requestBody: { schema: petSchema } });
+ * api.addRoute('POST /pets', { integration: Integration.lambda(fn), requestBody: { schema: petSchema } });
  * ```
  */
 export interface RouteOptions {

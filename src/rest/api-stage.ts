@@ -99,7 +99,7 @@ export class ApiStage extends Construct implements IGatewayStage {
     const methodDefaults = {
       loggingLevel,
       dataTraceEnabled: o.dataTraceEnabled ?? false,
-      metricsEnabled: o.metricsEnabled ?? true,
+      metricsEnabled: o.detailedMetrics ?? true,
       throttle: { rateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT, burstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT },
       cacheTtlSeconds: cache ? cache.ttl?.toSeconds() ?? DEFAULT_CACHE_TTL_SECONDS : undefined,
     };

@@ -3,10 +3,10 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { V2StageRoute, throttledRouteSettings } from './v2-route-settings';
-import { V2StageCommonOptions } from './v2-stage-options';
 import { createStageAlarms } from '../observability/stage-alarms';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { V2_MAX_ACCESS_LOG_FORMAT_BYTES, accessLogDestination, checkAccessLogFormat } from '../stage/access-log-destination';
+import { CommonStageOptions } from '../stage/common-stage-options';
 import { checkStageVariables } from '../stage/stage-variables';
 import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, checkThrottleLimits } from '../throttle/throttle';
 
@@ -14,7 +14,7 @@ import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, checkThrottleLimits } from '..
 export interface V2StageResourceProps {
   readonly prop: string;
   readonly stageName: string;
-  readonly options: V2StageCommonOptions;
+  readonly options: CommonStageOptions;
   readonly apiId: string;
   readonly protocol: ApiProtocol;
   /** What the stage's alarms notify unless the stage says otherwise. */

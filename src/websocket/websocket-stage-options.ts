@@ -1,8 +1,8 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { V2StageCommonOptions } from '../v2/v2-stage-options';
+import { CommonStageOptions } from '../stage/common-stage-options';
 
 /** A stage of a WebSocket API. Stages deploy automatically: every change to the API goes live. */
-export interface WebSocketStageOptions extends V2StageCommonOptions {
+export interface WebSocketStageOptions extends CommonStageOptions {
   /**
    * The stage name, the last part of the URL (`wss://.../prod`).
    *

@@ -13,7 +13,7 @@ function synthExternal(extraRoutes = 0, props: Partial<GatewayApiProps> = {}) {
     maxInlineDefinitionSize: Size.bytes(1),
     binaryMediaTypes: ['image/png'],
     routes: {
-      'GET /pets': { integration: Integration.lambdaProxy(newFunction(stack)) },
+      'GET /pets': { integration: Integration.lambda(newFunction(stack)) },
       'POST /orders': { integration: Integration.sqsSendMessage(new sqs.Queue(stack, 'Queue')) },
     },
     ...props,
@@ -98,7 +98,7 @@ describe('a definition too large for the template', () => {
     const stack = new Stack(app, 'Thousand');
     const api = new GatewayApi(stack, 'Api');
     const fn = newFunction(stack);
-    for (let i = 0; i < 1000; i++) api.addRoute(`GET /r${i}`, { integration: Integration.lambdaProxy(fn) });
+    for (let i = 0; i < 1000; i++) api.addRoute(`GET /r${i}`, { integration: Integration.lambda(fn) });
     Template.fromStack(stack).resourceCountIs('Custom::GatewayApiDefinition', 0);
   });
 });

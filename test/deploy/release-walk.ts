@@ -26,7 +26,7 @@ function synthStep(step: string, outdir: string): void {
   });
   Validations.of(app).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'A release walked through on the emulator.' });
   const stack = new Stack(app, RELEASE_WALK_STACK);
-  const version = Integration.lambdaProxy(inlineFunction(stack, 'VersionFunction', [
+  const version = Integration.lambda(inlineFunction(stack, 'VersionFunction', [
     'exports.handler = async (event) => ({',
     '  statusCode: 200,',
     "  headers: { 'Content-Type': 'application/json' },",

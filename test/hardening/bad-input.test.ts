@@ -37,10 +37,10 @@ const CASES: [string, string, Build, string][] = [
   ['routes', 'a negative route throttle', restRoutes({ 'GET /pets': { ...mock, throttle: { rateLimit: -1 } } }), "routes['GET /pets'].throttle"],
   ['routes', 'a route cache TTL above an hour', restRoutes({ 'GET /pets': { ...mock, cache: { ttl: Duration.seconds(3601) } } }), "routes['GET /pets'].cache.ttl"],
   // Integrations
-  ['integrations', 'a Lambda timeout above 29 s', stack => rest({ routes: { 'GET /x': { integration: Integration.lambdaProxy(newFunction(stack), { timeout: Duration.seconds(30) }) } } })(stack), "routes['GET /x'].integration.timeout"],
-  ['integrations', 'a timeout below 50 ms', restRoutes({ 'GET /x': { integration: Integration.httpProxy('https://example.com', { timeout: Duration.millis(10) }) } }), "routes['GET /x'].integration.timeout"],
-  ['integrations', 'a backend URL that is not http(s)', restRoutes({ 'GET /x': { integration: Integration.httpProxy('ftp://example.com') } }), "routes['GET /x'].integration.url"],
-  ['integrations', 'a backend URL with a space', restRoutes({ 'GET /x': { integration: Integration.httpProxy('https://example.com/a b') } }), "routes['GET /x'].integration.url"],
+  ['integrations', 'a Lambda timeout above 29 s', stack => rest({ routes: { 'GET /x': { integration: Integration.lambda(newFunction(stack), { timeout: Duration.seconds(30) }) } } })(stack), "routes['GET /x'].integration.timeout"],
+  ['integrations', 'a timeout below 50 ms', restRoutes({ 'GET /x': { integration: Integration.url('https://example.com', { timeout: Duration.millis(10) }) } }), "routes['GET /x'].integration.timeout"],
+  ['integrations', 'a backend URL that is not http(s)', restRoutes({ 'GET /x': { integration: Integration.url('ftp://example.com') } }), "routes['GET /x'].integration.url"],
+  ['integrations', 'a backend URL with a space', restRoutes({ 'GET /x': { integration: Integration.url('https://example.com/a b') } }), "routes['GET /x'].integration.url"],
   ['mapping templates', 'an integration response status outside 100-599', restRoutes({ 'GET /x': { integration: Integration.mock({ integrationResponses: [{ statusCode: '700' }] }) } }), "routes['GET /x'].integration.integrationResponses[0].statusCode"],
   ['mapping templates', 'a selection pattern that is not a regular expression', restRoutes({ 'GET /x': { integration: Integration.mock({ integrationResponses: [{ statusCode: '200' }, { statusCode: '400', selectionPattern: '4\\d{2' + '(' }] }) } }), "routes['GET /x'].integration.integrationResponses[1].selectionPattern"],
   // Stages

@@ -10,7 +10,7 @@ const integrationOf = (body: any, path: string, method: string) => operation(bod
 
 describe('Lambda proxy', () => {
   test('invokes the function through the Lambda invocation URI with the default 29 s timeout', () => {
-    const { body } = synthApi(stack => ({ routes: { 'GET /pets': { integration: Integration.lambdaProxy(newFunction(stack)) } } }));
+    const { body } = synthApi(stack => ({ routes: { 'GET /pets': { integration: Integration.lambda(newFunction(stack)) } } }));
     expect(integrationOf(body, '/pets', 'get')).toEqual({
       type: 'aws_proxy',
       httpMethod: 'POST',
@@ -25,10 +25,10 @@ describe('Lambda proxy', () => {
       const other = newFunction(stack, 'Other');
       return {
         routes: {
-          'GET /a': { integration: Integration.lambdaProxy(fn) },
-          'GET /b': { integration: Integration.lambdaProxy(fn) },
-          'POST /b': { integration: Integration.lambdaNonProxy(fn) },
-          'GET /c': { integration: Integration.lambdaProxy(other) },
+          'GET /a': { integration: Integration.lambda(fn) },
+          'GET /b': { integration: Integration.lambda(fn) },
+          'POST /b': { integration: Integration.lambdaWithTemplates(fn) },
+          'GET /c': { integration: Integration.lambda(other) },
         },
       };
     });
@@ -47,7 +47,7 @@ describe('Lambda proxy', () => {
 
   test('in a stack of a known account the permission states it too, as Control Tower\'s CT.LAMBDA.PR.2 reads only literals', () => {
     const stack = new Stack(new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': false } }), 'Env', { env: { account: '123456789012', region: 'eu-west-1' } });
-    new GatewayApi(stack, 'Api', { routes: { 'GET /a': { integration: Integration.lambdaProxy(newFunction(stack)) } } });
+    new GatewayApi(stack, 'Api', { routes: { 'GET /a': { integration: Integration.lambda(newFunction(stack)) } } });
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', { Principal: 'apigateway.amazonaws.com', SourceAccount: '123456789012' });
   });
 });
@@ -57,7 +57,7 @@ describe('Lambda non-proxy', () => {
     const { body } = synthApi(stack => ({
       routes: {
         'GET /pets/{petId}': {
-          integration: Integration.lambdaNonProxy(newFunction(stack), {
+          integration: Integration.lambdaWithTemplates(newFunction(stack), {
             requestTemplates: { 'application/json': '{"id": "$input.params(\'petId\')"}' },
             integrationResponses: [
               {
@@ -94,11 +94,11 @@ describe('Lambda non-proxy', () => {
 
   test('rejects a selection pattern used twice and a malformed status code', () => {
     const twice = () => synthApi(stack => ({
-      routes: { 'GET /x': { integration: Integration.lambdaNonProxy(newFunction(stack), { integrationResponses: [{ statusCode: '200' }, { statusCode: '500' }] }) } },
+      routes: { 'GET /x': { integration: Integration.lambdaWithTemplates(newFunction(stack), { integrationResponses: [{ statusCode: '200' }, { statusCode: '500' }] }) } },
     }));
     expect(twice).toThrow(/\[Test\/Api\] routes\['GET \/x'\]\.integration\.integrationResponses\[1\]\.selectionPattern: "\(default\)" is not allowed/);
     const badStatus = () => synthApi(stack => ({
-      routes: { 'GET /x': { integration: Integration.lambdaNonProxy(newFunction(stack), { integrationResponses: [{ statusCode: '2000' }] }) } },
+      routes: { 'GET /x': { integration: Integration.lambdaWithTemplates(newFunction(stack), { integrationResponses: [{ statusCode: '2000' }] }) } },
     }));
     expect(badStatus).toThrow(/integrationResponses\[0\]\.statusCode: "2000" is not allowed\. Allowed: a three-digit HTTP status code/);
   });
@@ -107,7 +107,7 @@ describe('Lambda non-proxy', () => {
 describe('HTTP', () => {
   test('proxy forwards the method and maps URL placeholders to path parameters', () => {
     const { body } = synthApi(() => ({
-      routes: { 'ANY /legacy/{proxy+}': { integration: Integration.httpProxy('https://legacy.example.com/{proxy}') } },
+      routes: { 'ANY /legacy/{proxy+}': { integration: Integration.url('https://legacy.example.com/{proxy}') } },
     }));
     expect(integrationOf(body, '/legacy/{proxy+}', 'x-amazon-apigateway-any-method')).toEqual({
       type: 'http_proxy',
@@ -122,8 +122,8 @@ describe('HTTP', () => {
     const { body } = synthApi(() => ({
       routes: {
         'GET /search': {
-          integration: Integration.http('https://search.example.com/q', {
-            httpMethod: 'POST',
+          integration: Integration.urlWithTemplates('https://search.example.com/q', {
+            method: 'POST',
             timeout: Duration.seconds(5),
             contentHandling: apigw.ContentHandling.CONVERT_TO_TEXT,
             passthroughBehavior: apigw.PassthroughBehavior.NEVER,
@@ -150,16 +150,16 @@ describe('HTTP', () => {
   });
 
   test('rejects a URL that is not http(s)', () => {
-    expect(() => synthApi(() => ({ routes: { 'GET /x': { integration: Integration.httpProxy('ftp://x') } } })))
+    expect(() => synthApi(() => ({ routes: { 'GET /x': { integration: Integration.url('ftp://x') } } })))
       .toThrow(/routes\['GET \/x'\]\.integration\.url: "ftp:\/\/x" is not allowed\. Allowed: an http:\/\/ or https:\/\/ URL/);
   });
 
   test('rejects request parameters that name a missing path parameter or a malformed key', () => {
     expect(() => synthApi(() => ({
-      routes: { 'GET /x': { integration: Integration.http('https://b.example.com', { requestParameters: { 'integration.request.path.id': 'method.request.path.id' } }) } },
+      routes: { 'GET /x': { integration: Integration.urlWithTemplates('https://b.example.com', { requestParameters: { 'integration.request.path.id': 'method.request.path.id' } }) } },
     }))).toThrow(/requestParameters\['integration\.request\.path\.id'\]: "method\.request\.path\.id" is not allowed\. Allowed: a path parameter of GET \/x: \(none\)/);
     expect(() => synthApi(() => ({
-      routes: { 'GET /x': { integration: Integration.http('https://b.example.com', { requestParameters: { 'request.path.id': "'v'" } }) } },
+      routes: { 'GET /x': { integration: Integration.urlWithTemplates('https://b.example.com', { requestParameters: { 'request.path.id': "'v'" } }) } },
     }))).toThrow(/requestParameters key: "request\.path\.id" is not allowed/);
   });
 });

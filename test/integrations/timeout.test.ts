@@ -5,7 +5,7 @@ import { operation, synthApi } from '../util';
 const withTimeout = (timeout: Duration, extra: { timeoutQuotaRaised?: boolean; endpointType?: apigw.EndpointType } = {}) =>
   synthApi(() => ({
     endpointType: extra.endpointType,
-    routes: { 'GET /x': { integration: Integration.httpProxy('https://b.example.com', { timeout, timeoutQuotaRaised: extra.timeoutQuotaRaised }) } },
+    routes: { 'GET /x': { integration: Integration.url('https://b.example.com', { timeout, timeoutQuotaRaised: extra.timeoutQuotaRaised }) } },
   }));
 
 describe('integration timeout', () => {

@@ -16,7 +16,7 @@ function widgets(template: Template): any[] {
 
 describe('the API dashboard', () => {
   test('a row per stage: traffic, error rates, latency, cache, alarms; route graphs by SEARCH where detailed metrics are on', () => {
-    const { template, api } = synthApi(() => ({ routes, apiName: 'pets', stages: [{ cache: {} }, { stageName: 'beta', metricsEnabled: false, alarms: { enabled: false } }] }));
+    const { template, api } = synthApi(() => ({ routes, apiName: 'pets', stages: [{ cache: {} }, { stageName: 'beta', detailedMetrics: false, alarms: { enabled: false } }] }));
     expect(api.dashboard).toBeInstanceOf(cloudwatch.Dashboard);
     const all = widgets(template);
     const titles = all.map(w => w.properties.title ?? w.properties.markdown);

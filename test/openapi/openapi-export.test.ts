@@ -25,10 +25,10 @@ describe('OpenAPI export', () => {
       cors: { allowOrigins: ['https://pets.example.com'] },
       stages: [{}, { stageName: 'beta' }],
       routes: {
-        'GET /pets/{petId}': { integration: Integration.lambdaProxy(fn), summary: 'Get a pet', requestParameters: { 'method.request.querystring.full': false } },
-        'POST /pets': { integration: Integration.lambdaProxy(fn), requestBody: { schema: petSchema, modelName: 'NewPet' }, apiKeyRequired: true },
-        'GET /me': { integration: Integration.lambdaProxy(fn), authorization: Authorization.authorizer(Authorizer.cognito({ userPools: [pool] })) },
-        'ANY /files/{proxy+}': { integration: Integration.lambdaProxy(fn) },
+        'GET /pets/{petId}': { integration: Integration.lambda(fn), summary: 'Get a pet', requestParameters: { 'method.request.querystring.full': false } },
+        'POST /pets': { integration: Integration.lambda(fn), requestBody: { schema: petSchema, modelName: 'NewPet' }, apiKeyRequired: true },
+        'GET /me': { integration: Integration.lambda(fn), authorization: Authorization.authorizer(Authorizer.cognito({ userPools: [pool] })) },
+        'ANY /files/{proxy+}': { integration: Integration.lambda(fn) },
       },
     });
     const doc = api.openApiDocument();
@@ -86,7 +86,7 @@ describe('OpenAPI export', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-out-'));
     const { app, stack } = newApp(outdir);
     const fn = newFunction(stack);
-    new GatewayApi(stack, 'Api', { routes: { 'GET /pets': { integration: Integration.lambdaProxy(fn) } } });
+    new GatewayApi(stack, 'Api', { routes: { 'GET /pets': { integration: Integration.lambda(fn) } } });
     new GatewayHttpApi(stack, 'Http', { routes: { 'GET /items': { integration: HttpIntegration.lambda(fn) } } });
     new GatewayApi(stack, 'Quiet', { openApiExport: false, routes: { 'GET /x': { integration: Integration.mock() } } });
     app.synth();

@@ -13,9 +13,9 @@ function petsApi(extra: any = {}) {
     // The fixture's parameters-only validator on GET /pets is what body-request-validation flags.
     policyValidation: false,
     operations: {
-      listPets: { integration: Integration.lambdaProxy(fn) },
-      createPet: { integration: Integration.lambdaProxy(fn), throttle: { rateLimit: 10, burstLimit: 20 } },
-      getPet: { integration: Integration.lambdaProxy(fn) },
+      listPets: { integration: Integration.lambda(fn) },
+      createPet: { integration: Integration.lambda(fn), throttle: { rateLimit: 10, burstLimit: 20 } },
+      getPet: { integration: Integration.lambda(fn) },
     },
     ...extra,
   });
@@ -65,7 +65,7 @@ describe('building a GatewayApi from an OpenAPI document', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const openApi = OpenApiDocument.fromFile(PETS);
-    expect(() => new GatewayApi(stack, 'A', { openApi, operations: { listPets: { integration: Integration.lambdaProxy(fn) } } }))
+    expect(() => new GatewayApi(stack, 'A', { openApi, operations: { listPets: { integration: Integration.lambda(fn) } } }))
       .toThrow(/\[Test\/A\] operations\['createPet'\]: undefined is not allowed\. Allowed: the options of operation createPet \(POST \/pets\), with its integration/);
     const mock = { integration: Integration.mock() };
     const all = { listPets: mock, createPet: mock, getPet: mock };

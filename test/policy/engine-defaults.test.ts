@@ -31,7 +31,7 @@ function synthDefaults(name: string, dir: string, options: { account?: string; a
   const queue = new sqs.Queue(user, 'Queue');
   const rest = new GatewayApi(stack, 'Rest', {
     routes: {
-      'GET /pets': { integration: Integration.lambdaProxy(fn) },
+      'GET /pets': { integration: Integration.lambda(fn) },
       'POST /orders': { integration: Integration.sqsSendMessage(queue), requestBody: { schema: { type: 'object' } as any } },
     },
   });

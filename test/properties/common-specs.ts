@@ -1,6 +1,6 @@
 import { aws_logs as logs } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { V2StageCommonOptions } from '../../src/v2/v2-stage-options';
+import { CommonStageOptions } from '../../src/stage/common-stage-options';
 
 /** What the REST, HTTP and WebSocket specs share: arbitraries, and how shared parts are built. */
 
@@ -63,7 +63,7 @@ export const v2StageFieldArbs = {
   alarms: optional(fc.constant<'off'>('off')),
 };
 
-export function v2StageOptions(stage: V2StageSpec): V2StageCommonOptions & { stageName?: string } {
+export function v2StageOptions(stage: V2StageSpec): CommonStageOptions & { stageName?: string } {
   return {
     stageName: stage.name,
     variables: stage.variables,

@@ -90,7 +90,7 @@ function stageOptions(stage: StageSpec): StageOptions {
     description: stage.description,
     variables: stage.variables,
     loggingLevel: stage.loggingLevel && apigw.MethodLoggingLevel[stage.loggingLevel],
-    metricsEnabled: stage.metricsEnabled,
+    detailedMetrics: stage.detailedMetrics,
     throttlingRateLimit: stage.throttle?.rateLimit,
     throttlingBurstLimit: stage.throttle?.burstLimit,
     cache: stage.cache && {
@@ -131,10 +131,10 @@ function integration(kind: IntegrationKind, timeoutMillis: number | undefined, b
   const timeout = timeoutMillis === undefined ? undefined : Duration.millis(timeoutMillis);
   switch (kind) {
     case 'mock': return Integration.mock();
-    case 'httpProxy': return Integration.httpProxy('https://backend.example.com/items', { timeout });
-    case 'http': return Integration.http('https://backend.example.com/items', { timeout, httpMethod: 'POST' });
-    case 'lambdaProxy': return Integration.lambdaProxy(backends.function(), { timeout });
-    case 'lambdaNonProxy': return Integration.lambdaNonProxy(backends.function(), { timeout });
+    case 'url': return Integration.url('https://backend.example.com/items', { timeout });
+    case 'urlWithTemplates': return Integration.urlWithTemplates('https://backend.example.com/items', { timeout, method: 'POST' });
+    case 'lambda': return Integration.lambda(backends.function(), { timeout });
+    case 'lambdaWithTemplates': return Integration.lambdaWithTemplates(backends.function(), { timeout });
     case 'sqs': return Integration.sqsSendMessage(backends.queue, { timeout });
     case 'sns': return Integration.snsPublish(backends.topic, { timeout });
     case 'dynamoDbGetItem': return Integration.dynamoDbGetItem(backends.table, { key: '{"id": {"S": "$context.requestId"}}', timeout });

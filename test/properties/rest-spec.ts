@@ -68,7 +68,7 @@ export interface StageSpec {
   readonly description?: string;
   readonly variables?: { [name: string]: string };
   readonly loggingLevel?: 'INFO' | 'ERROR';
-  readonly metricsEnabled?: boolean;
+  readonly detailedMetrics?: boolean;
   readonly throttle?: Throttle;
   readonly cache?: { readonly clusterSize?: string; readonly ttlSeconds?: number };
   readonly accessLogRetentionDays?: 7 | 30 | 365;
@@ -78,7 +78,7 @@ export interface StageSpec {
   readonly urlOutput?: boolean;
 }
 
-export type IntegrationKind = 'mock' | 'httpProxy' | 'http' | 'lambdaProxy' | 'lambdaNonProxy' | 'sqs' | 'sns'
+export type IntegrationKind = 'mock' | 'url' | 'urlWithTemplates' | 'lambda' | 'lambdaWithTemplates' | 'sqs' | 'sns'
 | 'dynamoDbGetItem' | 'dynamoDbPutItem' | 'dynamoDbQuery' | 'stepFunctions';
 
 export interface RouteSpec {
@@ -108,7 +108,7 @@ const routeArb: fc.Arbitrary<RouteSpec> = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'),
   path: pathArb,
   integration: fc.record({
-    kind: fc.constantFrom<IntegrationKind>('mock', 'httpProxy', 'http', 'lambdaProxy', 'lambdaNonProxy', 'sqs', 'sns',
+    kind: fc.constantFrom<IntegrationKind>('mock', 'url', 'urlWithTemplates', 'lambda', 'lambdaWithTemplates', 'sqs', 'sns',
       'dynamoDbGetItem', 'dynamoDbPutItem', 'dynamoDbQuery', 'stepFunctions'),
     timeoutMillis: optional(fc.integer({ min: 50, max: 29_000 })),
   }, { requiredKeys: ['kind'] }),
@@ -127,7 +127,7 @@ const stageArb = (name: string): fc.Arbitrary<StageSpec> => fc.record({
   description: optional(fc.string({ maxLength: 40 })),
   variables: optional(stageVariablesArb),
   loggingLevel: optional(fc.constantFrom<'INFO' | 'ERROR'>('INFO', 'ERROR')),
-  metricsEnabled: optional(fc.boolean()),
+  detailedMetrics: optional(fc.boolean()),
   throttle: optional(throttleArb),
   cache: optional(fc.record({
     clusterSize: optional(fc.constantFrom('0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237')),

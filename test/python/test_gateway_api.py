@@ -71,12 +71,12 @@ def shop(stack, prod_release=None):
         api_name="shop",
         api_key_required=True,
         routes={
-            "GET /products": RouteOptions(integration=Integration.lambda_proxy(fn)),
+            "GET /products": RouteOptions(integration=Integration.lambda_(fn)),
             "GET /products/{productId}": RouteOptions(
-                integration=Integration.lambda_proxy(fn),
+                integration=Integration.lambda_(fn),
                 authorization=Authorization.authorizer(Authorizer.cognito(user_pools=[pool]), ["shop/read"]),
             ),
-            "POST /orders": RouteOptions(integration=Integration.lambda_proxy(fn), throttle=ThrottleOptions(rate_limit=10, burst_limit=20)),
+            "POST /orders": RouteOptions(integration=Integration.lambda_(fn), throttle=ThrottleOptions(rate_limit=10, burst_limit=20)),
         },
         stages=[
             StageOptions(
@@ -154,8 +154,8 @@ def test_the_policy_validator_fails_synth_on_an_unvalidated_route_and_reports_an
     fn = new_function(stack)
     # The API judges itself too; here the app-level plugin is what is tested.
     GatewayApi(stack, "Api", policy_validation=False, routes={
-        "GET /open": RouteOptions(integration=Integration.lambda_proxy(fn), authorization=Authorization.none("A public health check.")),
-        "POST /unchecked": RouteOptions(integration=Integration.lambda_proxy(fn), request_validation=RequestValidation.OFF),
+        "GET /open": RouteOptions(integration=Integration.lambda_(fn), authorization=Authorization.none("A public health check.")),
+        "POST /unchecked": RouteOptions(integration=Integration.lambda_(fn), request_validation=RequestValidation.OFF),
     })
     with pytest.raises(Exception, match="ValidationFailed") as failure:
         app.synth()
@@ -186,7 +186,7 @@ def test_http_api_and_openapi_documents():
         "paths": {"/orders/{id}": {"get": {"operationId": "getOrder", "responses": {"200": {"description": "ok"}}}}},
     }
     rest = GatewayApi(stack, "Rest", open_api=OpenApiDocument.from_object(document),
-                      operations={"getOrder": RouteOptions(integration=Integration.lambda_proxy(fn))})
+                      operations={"getOrder": RouteOptions(integration=Integration.lambda_(fn))})
     Template.from_stack(stack).has_resource_properties("AWS::ApiGatewayV2::Route", {"RouteKey": "GET /items/{id}", "AuthorizationType": "AWS_IAM"})
     assert list(http.open_api_document()["paths"]) == ["/items/{id}"]
     assert rest.open_api_document()["paths"]["/orders/{id}"]["get"]["operationId"] == "getOrder"

@@ -19,7 +19,7 @@ describe('deployments follow the deployed API exactly', () => {
   test.each<[string, GatewayApiProps]>([
     ['a route is added', { ...base, routes: { ...routes, 'GET /owners': { integration: mock } } }],
     ['a route\'s method changes', { ...base, routes: { 'POST /pets': { integration: mock } } }],
-    ['an integration changes', { ...base, routes: { 'GET /pets': { integration: Integration.http('https://pets.example.com/pets') } } }],
+    ['an integration changes', { ...base, routes: { 'GET /pets': { integration: Integration.urlWithTemplates('https://pets.example.com/pets') } } }],
     ['a mapping template changes', { ...base, routes: { 'GET /pets': { integration: Integration.mock({ requestTemplates: { 'application/json': '{"statusCode": 201}' } }) } } }],
     ['an authorization changes', { ...base, routes: { 'GET /pets': { integration: mock, authorization: Authorization.none('A test of an open route.') } } }],
     ['the default authorization changes', { ...base, defaultAuthorization: Authorization.none('A test of an open route.') }],
@@ -51,7 +51,7 @@ describe('deployments follow the deployed API exactly', () => {
     ['stage variables', { ...base, stages: [{ variables: { color: 'blue' } }] }],
     ['throttling', { ...base, stages: [{ throttlingRateLimit: 5, throttlingBurstLimit: 10 }] }],
     ['logging, data trace, metrics and tracing', {
-      ...base, stages: [{ loggingLevel: apigw.MethodLoggingLevel.INFO, dataTraceEnabled: true, metricsEnabled: false, tracingEnabled: false }],
+      ...base, stages: [{ loggingLevel: apigw.MethodLoggingLevel.INFO, dataTraceEnabled: true, detailedMetrics: false, tracingEnabled: false }],
     }],
     ['the stage cache', { ...base, stages: [{ cache: { clusterSize: CacheClusterSize.GB_1_6 } }] }],
     ['the stage description', { ...base, stages: [{ description: 'production' }] }],

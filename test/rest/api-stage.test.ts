@@ -58,7 +58,7 @@ describe('the stage', () => {
         accessLogFormat: apigw.AccessLogFormat.clf(),
         loggingLevel: apigw.MethodLoggingLevel.INFO,
         dataTraceEnabled: true,
-        metricsEnabled: false,
+        detailedMetrics: false,
         tracingEnabled: false,
         throttlingRateLimit: 50,
         throttlingBurstLimit: 100,
@@ -110,7 +110,7 @@ describe('the stage', () => {
 
 describe('several stages', () => {
   const twoStages = () => synthApi(stack => ({
-    routes: { 'GET /x': { integration: Integration.lambdaProxy(newFunction(stack)) } },
+    routes: { 'GET /x': { integration: Integration.lambda(newFunction(stack)) } },
     stages: [
       { stageName: 'prod', variables: { env: 'prod' }, urlOutput: true },
       { stageName: 'dev', variables: { env: 'dev' }, throttlingRateLimit: 10, loggingLevel: apigw.MethodLoggingLevel.INFO },

@@ -30,10 +30,10 @@ describe('unresolved values', () => {
       apiName: text('ApiName'),
       description: Fn.importValue('ApiDescription'),
       routes: {
-        'GET /shared': { integration: Integration.lambdaProxy(sharedFn) },
-        'GET /pets': { integration: Integration.lambdaProxy(fn), throttle: { rateLimit: number('RouteRate'), burstLimit: number('RouteBurst') } },
+        'GET /shared': { integration: Integration.lambda(sharedFn) },
+        'GET /pets': { integration: Integration.lambda(fn), throttle: { rateLimit: number('RouteRate'), burstLimit: number('RouteBurst') } },
         'GET /backend': {
-          integration: Integration.httpProxy(`https://${otherStackAttribute}/x`),
+          integration: Integration.url(`https://${otherStackAttribute}/x`),
           authorization: Authorization.authorizer(
             Authorizer.token(fn, { identitySource: 'method.request.header.Authorization', resultsCacheTtl: Duration.seconds(number('AuthTtl')) }),
           ),

@@ -34,8 +34,8 @@ function app(variant: Variant = {}): { stack: Stack; template: Template } {
   const api = new GatewayApi(stack, 'Api', {
     domain: { domainName: 'api.example.com', certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc') },
     routes: {
-      'GET /pets': { integration: Integration.lambdaProxy(fn) },
-      ...(variant.moreRoutes ? { 'POST /pets': { integration: Integration.lambdaProxy(fn) }, 'GET /owners/{id}': { integration: Integration.mock() } } : {}),
+      'GET /pets': { integration: Integration.lambda(fn) },
+      ...(variant.moreRoutes ? { 'POST /pets': { integration: Integration.lambda(fn) }, 'GET /owners/{id}': { integration: Integration.mock() } } : {}),
     },
     stages: [{ ...variant.stage }, { stageName: 'beta' }],
     ...variant.rest,
