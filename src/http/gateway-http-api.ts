@@ -1,4 +1,4 @@
-import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Lazy, Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { GatewayHttpApiProps } from './gateway-http-api-props';
 import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-authorizer';
@@ -13,22 +13,15 @@ import { propError } from '../core/errors';
 import { shortHash } from '../core/hash';
 import { lambdaInvocationUri } from '../core/lambda-uri';
 import { parseRouteKey } from '../core/route-key';
-import { encryptionKeyOf } from '../encryption/api-encryption';
-import { integrationRole } from '../integrations/integration-role';
-import { InvokePermissions } from '../integrations/invoke-permissions';
 import { CorsModel } from '../model/api-model';
 import { toCorsModel } from '../model/cors-model';
-import { ApiMonitoring } from '../observability/api-monitoring';
 import { clientServers } from '../openapi/client-document';
 import { writeDocumentAtSynth } from '../openapi/document-file';
-import { HttpDocumentAuthorizer, HttpDocumentRoute, httpClientDocument } from '../openapi/http-document';
-import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
-import { recordAcknowledgments } from '../policy/record-acknowledgments';
-import { validateItself } from '../policy/self-validation';
+import { HttpDocumentAuthorizer, httpClientDocument } from '../openapi/http-document';
+import { Compliance } from '../policy/compliance';
 import { DomainFront } from '../stage/domain-front';
-import { HTTP_DEFAULT_STAGE_NAME, checkNewStageName } from '../stage/stage-name';
-import { checkThrottle } from '../throttle/throttle';
-import { V2StageRoute } from '../v2/v2-route-settings';
+import { HTTP_DEFAULT_STAGE_NAME } from '../stage/stage-name';
+import { V2ApiCore } from '../v2/v2-api-core';
 
 /** API Gateway's quota of authorization scopes per route. */
 const MAX_ROUTE_SCOPES = 10;
@@ -70,20 +63,14 @@ export class GatewayHttpApi extends Construct {
    * stack, encrypted, for every API in it): subscribe on-call to it.
    */
   public get alarmTopic(): sns.ITopic | undefined {
-    return this.monitoring.alarmTopic;
+    return this.core.monitoring.alarmTopic;
   }
 
   private readonly defaultAuthorization: HttpAuthorization;
-  private readonly stageList: HttpApiStage[] = [];
-  private readonly routeList: V2StageRoute[] = [];
-  private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
+  private readonly core: V2ApiCore<HttpApiStage>;
   private readonly vpcLinks = new Map<string, { link: apigwv2.VpcLink; securityGroup: ec2.SecurityGroup }>();
   private readonly authorizers = new Map<string, BoundAuthorizer>();
-  private readonly documentRoutes: HttpDocumentRoute[] = [];
   private readonly info: { title: string; description?: string };
-  private readonly invokePermissions: InvokePermissions;
-  private readonly monitoring: ApiMonitoring;
-  private readonly encryptionKey?: () => kms.IKey;
   private readonly domainFront: DomainFront;
 
   constructor(scope: Construct, id: string, props: GatewayHttpApiProps = {}) {
@@ -101,17 +88,13 @@ export class GatewayHttpApi extends Construct {
       disableExecuteApiEndpoint: Lazy.any({ produce: () => this.domainFront.disableExecuteApiEndpointProperty }),
     });
     this.apiId = this.httpApi.ref;
-    this.invokePermissions = new InvokePermissions(this, this.apiId);
-
-    this.encryptionKey = encryptionKeyOf(this, props.encryption, complianceDefaults(this.compliance).customerKeyRequiredBy);
-    this.monitoring = new ApiMonitoring(this, props);
-    this.dashboard = this.monitoring.dashboard?.dashboard;
+    this.core = new V2ApiCore(this, { ...props, apiId: this.apiId, compliance: this.compliance });
+    this.dashboard = this.core.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
     for (const options of stages) this.addStage(options);
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
-    if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
-    recordAcknowledgments(this);
+    this.core.validate(props.policyValidation);
     this.info = { title: props.apiName ?? id, description: props.description };
     if (props.openApiExport ?? true) writeDocumentAtSynth(this, () => this.openApiDocument());
   }
@@ -122,18 +105,18 @@ export class GatewayHttpApi extends Construct {
    * as `<stack>.<api>.openapi.json` unless `openApiExport` is false.
    */
   public openApiDocument(): any {
-    const servers = clientServers(this, this.stageList.map(stage => stage.stageName), name => this.domainFront.domainUrl(name));
-    return Stack.of(this).resolve(httpClientDocument(this.info, this.documentRoutes, servers));
+    const servers = clientServers(this, this.core.stages.map(stage => stage.stageName), name => this.domainFront.domainUrl(name));
+    return Stack.of(this).resolve(httpClientDocument(this.info, this.core.routes, servers));
   }
 
   /** The API's stages, in the order they were added. */
   public get stages(): IHttpGatewayStage[] {
-    return [...this.stageList];
+    return [...this.core.stages];
   }
 
   /** The first stage. */
   public get defaultStage(): IHttpGatewayStage {
-    return this.stageList[0];
+    return this.core.stages[0];
   }
 
   /** The URL of the first stage: execute-api's, or its custom domain's when one serves it and execute-api is off. */
@@ -147,8 +130,6 @@ export class GatewayHttpApi extends Construct {
   public addRoute(routeKey: string, options: HttpRouteOptions): void {
     const prop = `routes['${routeKey}']`;
     if (routeKey !== DEFAULT_ROUTE_KEY) parseRouteKey(this, prop, routeKey);
-    if (this.routeList.some(route => route.routeKey === routeKey)) throw propError(this, 'routes', routeKey, 'each route key once');
-    checkThrottle(this, `${prop}.throttle`, options.throttle);
     const integration = this.integrationFor(options.integration._bind(this, `${prop}.integration`));
     const authorization = options.authorization ?? this.defaultAuthorization;
     const scopes = authorization._scopes;
@@ -161,46 +142,31 @@ export class GatewayHttpApi extends Construct {
     const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
     const openReason = authorization.authorizationType === 'NONE'
       ? requiredReason(this, options.authorization ? `${prop}.authorization` : 'defaultAuthorization', authorization._reason) : undefined;
-    const resource = new apigwv2.CfnRoute(this, `Route[${routeKey.replace(/\//g, '|')}]`, {
-      apiId: this.apiId,
+    const resource = this.core.addRoute({
       routeKey,
-      target: `integrations/${integration.ref}`,
+      prop,
+      integration,
       authorizationType: authorization.authorizationType,
       authorizerId: authorizer?.resource.ref,
-      authorizationScopes: scopes,
+      authorizer: authorizer?.document,
+      scopes,
+      throttle: options.throttle,
     });
     if (openReason) acknowledgeOpenRoute(resource, openReason);
-    this.routeList.push({ routeKey, throttle: options.throttle, resource });
-    this.documentRoutes.push({ routeKey, authorizationType: authorization.authorizationType, authorizer: authorizer?.document, scopes });
   }
 
   /** Adds a stage, e.g. `api.addStage({ stageName: 'beta' })`. Stage names are unique within the API. */
   public addStage(options: HttpStageOptions): IHttpGatewayStage {
-    const prop = `stages[${this.stageList.length}]`;
-    const stageName = options.stageName ?? HTTP_DEFAULT_STAGE_NAME;
-    checkNewStageName({
-      scope: this,
-      prop: `${prop}.stageName`,
-      name: stageName,
-      taken: this.stageList.map(s => s.stageName),
-      literalBecause: 'it names the stage\'s resources',
-      allowsDefaultStage: true,
-    });
-    const stage = new HttpApiStage(this, `Stage.${stageName}`, {
+    return this.core.addStage(options, options.stageName ?? HTTP_DEFAULT_STAGE_NAME, (id, prop) => new HttpApiStage(this, id, {
       prop,
       options,
       apiId: this.apiId,
-      alarmActions: () => this.monitoring.alarmActions(),
-      routes: () => this.routeList,
+      alarmActions: () => this.core.monitoring.alarmActions(),
+      routes: () => this.core.routes,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
-      accessLogKey: this.encryptionKey,
+      accessLogKey: this.core.encryptionKey,
       domainFront: this.domainFront,
-    });
-    this.monitoring.addStage({
-      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: false, routeMetrics: options.detailedMetrics ?? true,
-    });
-    this.stageList.push(stage);
-    return stage;
+    }), true);
   }
 
   /**
@@ -211,7 +177,7 @@ export class GatewayHttpApi extends Construct {
    * @param stage the stage name, or `*`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage: string = '*'): string {
-    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: `${stage}/${method}${path}` });
+    return this.core.executeApiArn(`${stage}/${method}${path}`);
   }
 
   /**
@@ -241,33 +207,19 @@ export class GatewayHttpApi extends Construct {
   }
 
   private routeMethods(): string[] {
-    const methods = this.routeList.map(route => route.routeKey === DEFAULT_ROUTE_KEY ? 'ANY' : route.routeKey.split(' ')[0]);
+    const methods = this.core.routes.map(route => route.routeKey === DEFAULT_ROUTE_KEY ? 'ANY' : route.routeKey.split(' ')[0]);
     return methods.includes('ANY') ? ['*'] : [...new Set(methods)].sort();
   }
 
   /** One integration resource per distinct backend, shared by its routes. */
   private integrationFor(config: HttpIntegrationConfig): apigwv2.CfnIntegration {
-    const id = `Integration${shortHash(config.key)}`;
-    let integration = this.integrations.get(id);
-    if (!integration) {
-      integration = new apigwv2.CfnIntegration(this, id, {
-        apiId: this.apiId,
-        integrationType: config.integrationType,
-        integrationUri: config.integrationUri,
-        integrationMethod: config.integrationMethod,
-        integrationSubtype: config.integrationSubtype,
-        requestParameters: config.requestParameters,
-        connectionType: config.vpcLink && 'VPC_LINK',
-        connectionId: config.vpcLink && this.vpcLinkFor(config.vpcLink),
-        tlsConfig: config.serverNameToVerify ? { serverNameToVerify: config.serverNameToVerify } : undefined,
-        credentialsArn: config.grant && integrationRole(this, `${id}Role`, config.grant).roleArn,
-        payloadFormatVersion: config.payloadFormatVersion,
-        timeoutInMillis: config.timeoutInMillis,
-      });
-      this.integrations.set(id, integration);
-      if (config.function) this.invokePermissions.allowInvoke(config.function);
-    }
-    return integration;
+    return this.core.integration(config, () => ({
+      integrationSubtype: config.integrationSubtype,
+      connectionType: config.vpcLink && 'VPC_LINK',
+      connectionId: config.vpcLink && this.vpcLinkFor(config.vpcLink),
+      tlsConfig: config.serverNameToVerify ? { serverNameToVerify: config.serverNameToVerify } : undefined,
+      payloadFormatVersion: config.payloadFormatVersion,
+    }));
   }
 
   /**
@@ -316,7 +268,7 @@ export class GatewayHttpApi extends Construct {
       enableSimpleResponses: config.simpleResponses,
       authorizerResultTtlInSeconds: config.resultsCacheTtlSeconds,
     });
-    if (fn) this.invokePermissions.allowAuthorize(fn);
+    if (fn) this.core.invokePermissions.allowAuthorize(fn);
     const bound = { authorizer, resource, document: { name, type: config.authorizerType, identitySource: config.identitySource } };
     this.authorizers.set(name, bound);
     return bound;

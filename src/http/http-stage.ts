@@ -1,4 +1,4 @@
-import { Aws, Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { Aws, Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 import { IHttpGatewayStage } from './http-gateway-stage';
@@ -8,20 +8,12 @@ import { AccessLogFormats } from '../observability/access-log-formats';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { DomainFront } from '../stage/domain-front';
 import { HTTP_DEFAULT_STAGE_NAME } from '../stage/stage-name';
-import { V2StageRoute } from '../v2/v2-route-settings';
-import { v2StageResource } from '../v2/v2-stage';
-
+import { V2StageProps, v2StageResource } from '../v2/v2-stage';
 
 /** What a stage needs from its API. */
-export interface HttpApiStageProps {
-  readonly prop: string;
+export interface HttpApiStageProps extends V2StageProps {
   readonly options: HttpStageOptions;
-  readonly apiId: string;
-  /** What the stage's alarms notify unless the stage says otherwise. */
-  readonly alarmActions: () => cloudwatch.IAlarmAction[];
-  readonly routes: () => readonly V2StageRoute[];
   readonly arnForExecuteApi: (method: string, path: string, stage: string) => string;
-  readonly accessLogKey?: () => kms.IKey;
   /** The custom domains in front of the API, which decide the stage's URL. */
   readonly domainFront: DomainFront;
 }

@@ -10,17 +10,24 @@ import { CommonStageOptions } from '../stage/common-stage-options';
 import { checkStageVariables } from '../stage/stage-variables';
 import { DEFAULT_BURST_LIMIT, DEFAULT_RATE_LIMIT, checkThrottleLimits } from '../throttle/throttle';
 
-/** What an HTTP or WebSocket stage construct passes to build its resource. */
-export interface V2StageResourceProps {
+/** What an HTTP or WebSocket stage needs from its API. */
+export interface V2StageProps {
+  /** How errors name the stage, e.g. `stages[1]`. */
   readonly prop: string;
-  readonly stageName: string;
-  readonly options: CommonStageOptions;
   readonly apiId: string;
-  readonly protocol: ApiProtocol;
   /** What the stage's alarms notify unless the stage says otherwise. */
   readonly alarmActions: () => cloudwatch.IAlarmAction[];
+  /** The API's routes, complete once synthesis starts. */
   readonly routes: () => readonly V2StageRoute[];
+  /** The key of the access log group the stage creates. */
   readonly accessLogKey?: () => kms.IKey;
+}
+
+/** What an HTTP or WebSocket stage construct passes to build its resource. */
+export interface V2StageResourceProps extends V2StageProps {
+  readonly stageName: string;
+  readonly options: CommonStageOptions;
+  readonly protocol: ApiProtocol;
   readonly defaultAccessLogFormat: apigw.AccessLogFormat;
   /** WebSocket stages' execution logging. */
   readonly logging?: { readonly loggingLevel: string; readonly dataTraceEnabled: boolean };

@@ -1,6 +1,6 @@
 import {
-  Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns,
-  aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms,
+  aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns,
+  aws_dynamodb as dynamodb, aws_iam as iam,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConnectionsTable, connectionsTable } from './connections-table';
@@ -16,18 +16,11 @@ import { cloudWatchAccount } from '../account/cloudwatch-role';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { checkPattern } from '../core/checks';
 import { propError } from '../core/errors';
-import { shortHash } from '../core/hash';
 import { lambdaInvocationUri } from '../core/lambda-uri';
-import { encryptionKeyOf } from '../encryption/api-encryption';
-import { integrationRole } from '../integrations/integration-role';
-import { InvokePermissions } from '../integrations/invoke-permissions';
-import { ApiMonitoring } from '../observability/api-monitoring';
-import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
-import { recordAcknowledgments } from '../policy/record-acknowledgments';
-import { validateItself } from '../policy/self-validation';
-import { DEFAULT_STAGE_NAME, checkNewStageName } from '../stage/stage-name';
-import { ThrottleOptions, checkThrottle } from '../throttle/throttle';
-import { V2StageRoute } from '../v2/v2-route-settings';
+import { Compliance } from '../policy/compliance';
+import { DEFAULT_STAGE_NAME } from '../stage/stage-name';
+import { ThrottleOptions } from '../throttle/throttle';
+import { V2ApiCore } from '../v2/v2-api-core';
 
 /** Message routes take no authorization: AWS authorizes the connection at `$connect`. */
 const MESSAGE_ROUTE = WebSocketAuthorization.none('Messages travel on a connection authorized at $connect.');
@@ -69,19 +62,14 @@ export class GatewayWebSocketApi extends Construct {
    * stack, encrypted, for every API in it): subscribe on-call to it.
    */
   public get alarmTopic(): sns.ITopic | undefined {
-    return this.monitoring.alarmTopic;
+    return this.core.monitoring.alarmTopic;
   }
   /** The table of open connections, when the API keeps one. */
   public readonly connectionsTable?: dynamodb.ITable;
   /** The account's API Gateway CloudWatch role setting, when the library made it. */
   public readonly cloudWatchAccount?: apigw.CfnAccount;
 
-  private readonly stageList: WebSocketApiStage[] = [];
-  private readonly routeList: V2StageRoute[] = [];
-  private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
-  private readonly invokePermissions: InvokePermissions;
-  private readonly monitoring: ApiMonitoring;
-  private readonly encryptionKey?: () => kms.IKey;
+  private readonly core: V2ApiCore<WebSocketApiStage>;
   private readonly table?: ConnectionsTable;
   private connectAuthorized = false;
   /** Why `$connect` is open, when it is: the routes after it are open for the same reason. */
@@ -100,16 +88,14 @@ export class GatewayWebSocketApi extends Construct {
       routeSelectionExpression,
     });
     this.apiId = this.webSocketApi.ref;
-    this.invokePermissions = new InvokePermissions(this, this.apiId, '*/*');
+    // A WebSocket route's ARN is stage and route key: `*/*`.
+    this.core = new V2ApiCore(this, { ...props, apiId: this.apiId, compliance: this.compliance, invokeArnPattern: '*/*' });
     if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
-    this.encryptionKey = encryptionKeyOf(this, props.encryption, complianceDefaults(this.compliance).customerKeyRequiredBy);
     if (props.connectionsTable) {
-      this.table = connectionsTable(this, 'connectionsTable', props.connectionsTable, this.encryptionKey);
+      this.table = connectionsTable(this, 'connectionsTable', props.connectionsTable, this.core.encryptionKey);
       this.connectionsTable = this.table.table;
     }
-
-    this.monitoring = new ApiMonitoring(this, props);
-    this.dashboard = this.monitoring.dashboard?.dashboard;
+    this.dashboard = this.core.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
     for (const options of stages) this.addStage(options);
@@ -118,18 +104,17 @@ export class GatewayWebSocketApi extends Construct {
     const disconnect = props.disconnect?.integration ?? this.table?.disconnect;
     if (disconnect) this.addLifecycleRoute(DISCONNECT, 'disconnect', disconnect);
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
-    if (props.policyValidation ?? true) validateItself(this, complianceRuleSets(this.compliance));
-    recordAcknowledgments(this);
+    this.core.validate(props.policyValidation);
   }
 
   /** The API's stages, in the order they were added. */
   public get stages(): IWebSocketGatewayStage[] {
-    return [...this.stageList];
+    return [...this.core.stages];
   }
 
   /** The first stage. */
   public get defaultStage(): IWebSocketGatewayStage {
-    return this.stageList[0];
+    return this.core.stages[0];
   }
 
   /** The URL clients connect to on the first stage. */
@@ -161,44 +146,26 @@ export class GatewayWebSocketApi extends Construct {
 
   /** Adds a stage, e.g. `api.addStage({ stageName: 'beta' })`. Stage names are unique within the API. */
   public addStage(options: WebSocketStageOptions): IWebSocketGatewayStage {
-    const prop = `stages[${this.stageList.length}]`;
-    const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
-    checkNewStageName({
-      scope: this,
-      prop: `${prop}.stageName`,
-      name: stageName,
-      taken: this.stageList.map(s => s.stageName),
-      literalBecause: 'it names the stage\'s resources',
-    });
-    const stage = new WebSocketApiStage(this, `Stage.${stageName}`, {
+    return this.core.addStage(options, options.stageName ?? DEFAULT_STAGE_NAME, (id, prop) => new WebSocketApiStage(this, id, {
       prop,
       options,
       apiId: this.apiId,
-      alarmActions: () => this.monitoring.alarmActions(),
-      routes: () => this.routeList,
-      executeApiArn: resource => this.executeApiArn(resource),
-      accessLogKey: this.encryptionKey,
+      alarmActions: () => this.core.monitoring.alarmActions(),
+      routes: () => this.core.routes,
+      executeApiArn: resource => this.core.executeApiArn(resource),
+      accessLogKey: this.core.encryptionKey,
       cloudWatchAccount: this.cloudWatchAccount,
-    });
-    this.monitoring.addStage({
-      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: false, routeMetrics: options.detailedMetrics ?? true,
-    });
-    this.stageList.push(stage);
-    return stage;
+    }));
   }
 
   /** Allows a principal to connect on every stage, when `$connect` is IAM-authorized. */
   public grantConnect(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.executeApiArn(`*/${CONNECT}`)] });
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.core.executeApiArn(`*/${CONNECT}`)] });
   }
 
   /** Allows a principal to post to, read and close connections on every stage through the `@connections` API. */
   public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [this.executeApiArn('*/*/@connections/*')] });
-  }
-
-  private executeApiArn(resource: string): string {
-    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.apiId, resourceName: resource });
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [this.core.executeApiArn('*/*/@connections/*')] });
   }
 
   private addConnectRoute(props: GatewayWebSocketApiProps): void {
@@ -219,60 +186,44 @@ export class GatewayWebSocketApi extends Construct {
   private route(
     routeKey: string, prop: string, config: WebSocketIntegrationConfig, authorization: WebSocketAuthorization, throttle?: ThrottleOptions,
   ): apigwv2.CfnRoute {
-    if (this.routeList.some(route => route.routeKey === routeKey)) throw propError(this, 'routes', routeKey, 'each route key once');
-    checkThrottle(this, `${prop}.throttle`, throttle);
     const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
-    const resource = new apigwv2.CfnRoute(this, `Route[${routeKey.replace(/\//g, '|')}]`, {
-      apiId: this.apiId,
+    const resource = this.core.addRoute({
       routeKey,
-      target: `integrations/${this.integrationFor(config).ref}`,
+      prop,
+      integration: this.integrationFor(config),
       authorizationType: authorization.authorizationType,
       authorizerId: authorizer?.ref,
+      throttle,
     });
     // $connect is always the first route, so whether it is authorized (or why it is open) is known here.
     if (routeKey !== CONNECT && this.connectAuthorized) acknowledgeConnectionAuthorization(resource);
     if (routeKey !== CONNECT && this.openReason) acknowledgeOpenRoute(resource, this.openReason);
-    this.routeList.push({ routeKey, throttle, resource });
     return resource;
   }
 
   /** One integration resource per distinct backend, shared by its routes. */
   private integrationFor(config: WebSocketIntegrationConfig): apigwv2.CfnIntegration {
-    const id = `Integration${shortHash(config.key)}`;
-    let integration = this.integrations.get(id);
-    if (!integration) {
-      integration = new apigwv2.CfnIntegration(this, id, {
-        apiId: this.apiId,
-        integrationType: config.integrationType,
-        integrationUri: config.integrationUri,
-        integrationMethod: config.integrationMethod,
-        timeoutInMillis: config.timeoutInMillis,
-        requestParameters: config.requestParameters,
-        requestTemplates: config.requestTemplates,
-        // The template is the one keyed `$default`, whatever the message.
-        templateSelectionExpression: config.requestTemplates ? `\\${DEFAULT_TEMPLATE_KEY}` : undefined,
-        credentialsArn: config.grant && integrationRole(this, `${id}Role`, config.grant).roleArn,
-      });
-      this.integrations.set(id, integration);
-      if (config.function) this.invokePermissions.allowInvoke(config.function);
-    }
-    return integration;
+    return this.core.integration(config, () => ({
+      requestTemplates: config.requestTemplates,
+      // The template is the one keyed `$default`, whatever the message.
+      templateSelectionExpression: config.requestTemplates ? `\\${DEFAULT_TEMPLATE_KEY}` : undefined,
+    }));
   }
 
   /** The answer of a non-proxy integration of a two-way route, passed on as it is. */
   private integrationResponse(config: WebSocketIntegrationConfig): void {
-    const id = `Integration${shortHash(config.key)}`;
+    const id = this.core.integrationId(config);
     if (this.node.tryFindChild(`${id}Response`)) return;
     new apigwv2.CfnIntegrationResponse(this, `${id}Response`, {
       apiId: this.apiId,
-      integrationId: this.integrations.get(id)!.ref,
+      integrationId: this.integrationFor(config).ref,
       integrationResponseKey: DEFAULT_ROUTE,
     });
   }
 
   private authorizerFor(authorizer: WebSocketAuthorizer): apigwv2.CfnAuthorizer {
     const config = authorizer._bind(this);
-    this.invokePermissions.allowAuthorize(config.function);
+    this.core.invokePermissions.allowAuthorize(config.function);
     return new apigwv2.CfnAuthorizer(this, `Authorizer.${authorizer.authorizerName}`, {
       apiId: this.apiId,
       name: authorizer.authorizerName,

@@ -1,4 +1,4 @@
-import { Annotations, Aws, Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { Annotations, Aws, Stack, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 import { IWebSocketGatewayStage } from './websocket-gateway-stage';
@@ -8,20 +8,13 @@ import { checkOneOf } from '../core/checks';
 import { AccessLogFormats } from '../observability/access-log-formats';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { DEFAULT_STAGE_NAME } from '../stage/stage-name';
-import { V2StageRoute } from '../v2/v2-route-settings';
-import { v2StageResource } from '../v2/v2-stage';
+import { V2StageProps, v2StageResource } from '../v2/v2-stage';
 
 /** What a stage needs from its API. */
-export interface WebSocketApiStageProps {
-  readonly prop: string;
+export interface WebSocketApiStageProps extends V2StageProps {
   readonly options: WebSocketStageOptions;
-  readonly apiId: string;
-  /** What the stage's alarms notify unless the stage says otherwise. */
-  readonly alarmActions: () => cloudwatch.IAlarmAction[];
-  readonly routes: () => readonly V2StageRoute[];
   /** The execute-api ARN of a stage-relative resource, e.g. `prod/$connect`. */
   readonly executeApiArn: (resource: string) => string;
-  readonly accessLogKey?: () => kms.IKey;
   /** The account's CloudWatch role, which execution logging needs first. */
   readonly cloudWatchAccount?: apigw.CfnAccount;
 }
