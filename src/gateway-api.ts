@@ -28,7 +28,7 @@ import { ApiMonitoring } from './observability/api-monitoring';
 import { ClientServers, DocumentedOperation, clientServers, restClientDocument } from './openapi/client-document';
 import { writeDocumentAtSynth } from './openapi/document-file';
 import { importOperations } from './openapi/import-operations';
-import { Compliance, complianceDefaults, complianceRuleSets } from './policy/compliance';
+import { Compliance, ComplianceDefaults, complianceDefaults, complianceRuleSets } from './policy/compliance';
 import { recordAcknowledgments } from './policy/record-acknowledgments';
 import { validateItself } from './policy/self-validation';
 import { TemplateAcknowledgment, bodyOperationLocation } from './policy/template/acknowledgments';
@@ -118,11 +118,7 @@ export class GatewayApi extends Construct {
     const imported = props.openApi && importOperations(this, props.openApi, props.operations ?? {}, props.defaultAuthorization !== undefined);
     const apiName = props.apiName ?? imported?.title ?? id;
     const description = props.description ?? imported?.description;
-    if (props.minCompressionSize) {
-      checkIntegerInRange(this, 'minCompressionSize', props.minCompressionSize.toBytes(), 0, MAX_COMPRESSION_BYTES, 'bytes');
-    }
-    (props.binaryMediaTypes ?? []).forEach((type, i) => checkPattern(this, `binaryMediaTypes[${i}]`, type, MEDIA_TYPE,
-      'a media type, type/subtype, either part * (e.g. image/png, image/*, */*)'));
+    this.checkPayloadSettings(props);
     const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
     this.endpointType = endpoint.endpointType;
     const tls = apiEndpointTls(this, this.endpointType, props.securityPolicy, props.endpointAccessMode);
@@ -133,9 +129,6 @@ export class GatewayApi extends Construct {
     });
     this.cors = props.cors && toCorsModel(this, props.cors);
     const requestValidation = props.requestValidation ?? imported?.defaultValidation ?? RequestValidation.BODY_AND_PARAMETERS;
-    this.authorizers = new ApiAuthorizers(this, fn => this.invokePermissions.allowAuthorize(fn));
-    this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam(),
-      props.apiKeyRequired ?? false, this.authorizers);
     this.compliance = props.compliance ?? Compliance.AWS_SOLUTIONS;
     const preset = complianceDefaults(this.compliance);
     if (props.requestValidation === RequestValidation.OFF) {
@@ -182,7 +175,11 @@ export class GatewayApi extends Construct {
       disableExecuteApiEndpoint,
     });
     this.restApiId = this.restApi.ref;
+    // Routes, their authorizers and the functions they invoke: the body renders them at synthesis.
     this.invokePermissions = new InvokePermissions(this, this.restApiId);
+    this.authorizers = new ApiAuthorizers(this, fn => this.invokePermissions.allowAuthorize(fn));
+    this.routeTable = new RouteTable(this, requestValidation, props.defaultAuthorization ?? Authorization.iam(),
+      props.apiKeyRequired ?? false, this.authorizers);
 
     // A deployment is a snapshot: a new one is created whenever anything it snapshots changes.
     const fingerprint = () => definition.fingerprint();
@@ -198,14 +195,7 @@ export class GatewayApi extends Construct {
       ? new apigw.CfnClientCertificate(this, 'ClientCertificate', { description: `Presented by ${this.node.path} to HTTP backends` })
       : undefined;
     this.webAcl = (props.webAcl ?? preset.webAcl) ? createWebAcl(this, this.encryptionKey?.()) : undefined;
-    if (preset.webAcl && props.webAcl === false) {
-      Annotations.of(this).addWarningV2('cdk-gateway-api:webAclOff',
-        `webAcl is false under ${this.compliance}: AwsSolutions-APIG3 and the pack's APIGWAssociatedWithWAF will flag stages without a webAclArn.`);
-    }
-    if (preset.clientCertificate && props.clientCertificate === false) {
-      Annotations.of(this).addWarningV2('cdk-gateway-api:clientCertificateOff',
-        `clientCertificate is false under ${this.compliance}: the pack's APIGWSSLEnabled will flag every stage.`);
-    }
+    this.warnAboutSwitchedOffPresetDefaults(props, preset);
     if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
     this.apiName = apiName;
     this.monitoring = new ApiMonitoring(this, props);
@@ -229,21 +219,50 @@ export class GatewayApi extends Construct {
     }
 
     Aspects.of(this).add({ visit: node => node === this && this.acknowledgeValidatorsInBody() });
+    this.placeDefinitionOnceRoutesAreIn(props, {
+      ...deployedSettings,
+      ...tls,
+      vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds,
+    });
+  }
 
-    // Where the definition goes is decided once every route is in: before synthesis.
+  /** The payload settings API Gateway would refuse at deploy time. */
+  private checkPayloadSettings(props: GatewayApiProps): void {
+    if (props.minCompressionSize) {
+      checkIntegerInRange(this, 'minCompressionSize', props.minCompressionSize.toBytes(), 0, MAX_COMPRESSION_BYTES, 'bytes');
+    }
+    (props.binaryMediaTypes ?? []).forEach((type, i) => checkPattern(this, `binaryMediaTypes[${i}]`, type, MEDIA_TYPE,
+      'a media type, type/subtype, either part * (e.g. image/png, image/*, */*)'));
+  }
+
+  /** A compliance preset's protection switched off is allowed, and named with the rules that will flag it. */
+  private warnAboutSwitchedOffPresetDefaults(props: GatewayApiProps, preset: ComplianceDefaults): void {
+    if (preset.webAcl && props.webAcl === false) {
+      Annotations.of(this).addWarningV2('cdk-gateway-api:webAclOff',
+        `webAcl is false under ${this.compliance}: AwsSolutions-APIG3 and the pack's APIGWAssociatedWithWAF will flag stages without a webAclArn.`);
+    }
+    if (preset.clientCertificate && props.clientCertificate === false) {
+      Annotations.of(this).addWarningV2('cdk-gateway-api:clientCertificateOff',
+        `clientCertificate is false under ${this.compliance}: the pack's APIGWSSLEnabled will flag every stage.`);
+    }
+  }
+
+  /**
+   * Where the definition goes is decided once every route is in, before synthesis: in the
+   * template, or, past `maxInlineDefinitionSize`, an S3 asset a custom resource imports with the
+   * API's settings.
+   */
+  private placeDefinitionOnceRoutesAreIn(props: GatewayApiProps, apiSettings: { [setting: string]: unknown }): void {
     const maxInline = props.maxInlineDefinitionSize?.toBytes() ?? DEFAULT_MAX_INLINE_DEFINITION_BYTES;
+    const stack = Stack.of(this);
     Aspects.of(this).add({
       visit: node => {
         if (node !== this || this.externalDefinition) return;
-        const resolved = definition.definition();
+        const resolved = this.definition.definition();
         if (Buffer.byteLength(JSON.stringify(resolved, undefined, 1)) <= maxInline) return;
         this.externalDefinition = new ExternalDefinition(this, 'Definition', {
           restApiId: this.restApi.ref,
-          definition: externalize(withApiSettings(resolved, stack.resolve(withCrossStackExports(stack, {
-            ...deployedSettings,
-            ...tls,
-            vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds,
-          })))),
+          definition: externalize(withApiSettings(resolved, stack.resolve(withCrossStackExports(stack, apiSettings)))),
           integrationRoles: this.node.children.filter((c): c is iam.Role => c instanceof iam.Role),
         });
         this.deployment.node.addDependency(this.externalDefinition.importer);
