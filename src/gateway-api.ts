@@ -278,10 +278,12 @@ export class GatewayApi extends Construct {
   }
 
   private addRouteAt(prop: string, routeKey: string, options: RouteOptions): void {
-    this.routeTable.add(prop, routeKey, options, key => options.integration._bind({
+    this.routeTable.add(prop, routeKey, options, key => options.integration.bind({
       scope: this,
       prop: `${prop}.integration`,
-      route: key,
+      method: key.method,
+      path: key.path,
+      pathParameters: key.pathParameters,
       endpointType: this.endpointType,
       allowInvoke: fn => this.invokePermissions.allowInvoke(fn),
     }));

@@ -2,6 +2,7 @@ export * from './gateway-api';
 export * from './gateway-api-props';
 export * from './access/resource-policy-options';
 export * from './integrations/integration';
+export * from './integrations/integration-config';
 export * from './integrations/options';
 export * from './model/route-options';
 export * from './cors/cors-options';

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { IntegrationBindContext } from './integration-config';
+import { IIntegrationContext } from './integration-config';
 import { IntegrationResponse } from './options';
 import { propError } from '../core/errors';
 
@@ -18,7 +18,7 @@ export const AWS_SERVICE_RESPONSES: IntegrationResponse[] = [
 
 /** Validates status codes, response headers and that each selection pattern appears once. */
 export function checkIntegrationResponses(
-  context: IntegrationBindContext, responses: IntegrationResponse[],
+  context: IIntegrationContext, responses: IntegrationResponse[],
 ): IntegrationResponse[] {
   const seen = new Set<string>();
   responses.forEach((response, i) => {

@@ -3,7 +3,7 @@ import {
   aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { IntegrationBindContext, IntegrationConfig } from './integration-config';
+import { IIntegrationContext, IntegrationConfig, IntegrationType } from './integration-config';
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
 import {
   AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
@@ -19,7 +19,7 @@ import { shortHash } from '../core/hash';
 import { lambdaInvocationUri } from '../core/lambda-uri';
 import { ROUTE_METHODS } from '../core/route-key';
 
-type Binder = (context: IntegrationBindContext) => IntegrationConfig;
+type Binder = (context: IIntegrationContext) => IntegrationConfig;
 
 const JSON_TYPE = 'application/json';
 const FORM_ENCODED = { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" };
@@ -31,17 +31,18 @@ const FORM_ENCODED = { 'integration.request.header.Content-Type': "'application/
  * new GatewayApi(this, 'Api', { routes: { 'GET /pets': { integration: Integration.lambda(fn) } } });
  * ```
  *
- * One integration may serve several routes; AWS service integrations then share one role.
+ * One integration may serve several routes; AWS service integrations then share one role. An
+ * integration of your own extends this class and implements `bind`.
  */
-export class Integration {
+export abstract class Integration {
   /** Lambda proxy integration: the function receives the whole request and shapes the response. */
   public static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): Integration {
-    return new Integration(context => {
+    return new FactoryIntegration(context => {
       context.allowInvoke(handler);
       return {
         ...common(options, context),
-        type: 'aws_proxy',
-        httpMethod: 'POST',
+        type: IntegrationType.AWS_PROXY,
+        method: 'POST',
         uri: lambdaInvocationUri(handler),
       };
     });
@@ -49,12 +50,12 @@ export class Integration {
 
   /** Lambda integration with request and response mapping templates (VTL). */
   public static lambdaWithTemplates(handler: lambda.IFunction, options: LambdaWithTemplatesIntegrationOptions = {}): Integration {
-    return new Integration(context => {
+    return new FactoryIntegration(context => {
       context.allowInvoke(handler);
       return {
         ...mapping(options, context, PASS_THROUGH_RESPONSES),
-        type: 'aws',
-        httpMethod: 'POST',
+        type: IntegrationType.AWS,
+        method: 'POST',
         uri: lambdaInvocationUri(handler),
       };
     });
@@ -62,22 +63,22 @@ export class Integration {
 
   /** HTTP proxy integration: the request goes to `url` as it came, the response comes back as it is. */
   public static url(url: string, options: UrlIntegrationOptions = {}): Integration {
-    return new Integration(context => ({
+    return new FactoryIntegration(context => ({
       ...common(options, context),
-      type: 'http_proxy',
+      type: IntegrationType.HTTP_PROXY,
       uri: checkUrl(context, url),
-      httpMethod: backendMethod(context, options.method),
+      method: backendMethod(context, options.method),
       requestParameters: withPathParameters(url, context, options.requestParameters),
     }));
   }
 
   /** HTTP integration with request and response mapping templates (VTL). */
   public static urlWithTemplates(url: string, options: UrlWithTemplatesIntegrationOptions = {}): Integration {
-    return new Integration(context => ({
+    return new FactoryIntegration(context => ({
       ...mapping(options, context, PASS_THROUGH_RESPONSES),
-      type: 'http',
+      type: IntegrationType.HTTP,
       uri: checkUrl(context, url),
-      httpMethod: backendMethod(context, options.method),
+      method: backendMethod(context, options.method),
       requestParameters: withPathParameters(url, context, options.requestParameters),
     }));
   }
@@ -158,25 +159,25 @@ export class Integration {
 
   /** Answers from API Gateway itself, with no backend: for stubs, health checks and fixed responses. */
   public static mock(options: MockIntegrationOptions = {}): Integration {
-    return new Integration(context => {
+    return new FactoryIntegration(context => {
       const config = mapping(options, context, PASS_THROUGH_RESPONSES);
       return {
         ...config,
-        type: 'mock',
+        type: IntegrationType.MOCK,
         requestTemplates: config.requestTemplates ?? { [JSON_TYPE]: '{"statusCode": 200}' },
       };
     });
   }
 
   private static awsService(options: AwsServiceIntegrationOptions, call: AwsServiceCall): Integration {
-    return new Integration(context => {
+    return new FactoryIntegration(context => {
       call.check?.(context);
       const role = serviceRole(context.scope, call);
       const config = mapping(options, context, call.responses ?? AWS_SERVICE_RESPONSES);
       return {
         ...config,
-        type: 'aws',
-        httpMethod: 'POST',
+        type: IntegrationType.AWS,
+        method: 'POST',
         uri: call.uri,
         credentials: role.roleArn,
         passthroughBehavior: options.passthroughBehavior ?? apigw.PassthroughBehavior.NEVER,
@@ -201,13 +202,21 @@ export class Integration {
     });
   }
 
-  private constructor(private readonly binder: Binder) {}
-
   /**
-   * Binds the integration to one route of an API.
-   * @internal
+   * Binds the integration to one route of an API, once per route that uses it: returns what
+   * the route's `x-amazon-apigateway-integration` says, and may make the resources it needs
+   * (in `context.scope`) and allow API Gateway to invoke functions (`context.allowInvoke`).
    */
-  public _bind(context: IntegrationBindContext): IntegrationConfig {
+  public abstract bind(context: IIntegrationContext): IntegrationConfig;
+}
+
+/** An integration made by one of `Integration`'s factories. */
+class FactoryIntegration extends Integration {
+  constructor(private readonly binder: Binder) {
+    super();
+  }
+
+  public bind(context: IIntegrationContext): IntegrationConfig {
     return this.binder(context);
   }
 }
@@ -223,7 +232,7 @@ interface AwsServiceCall {
   /** Default integration responses, when the user gives none. */
   readonly responses?: IntegrationResponse[];
   /** Validation that needs the route's context. */
-  readonly check?: (context: IntegrationBindContext) => void;
+  readonly check?: (context: IIntegrationContext) => void;
 }
 
 /** One role per API, service action and target, shared by every route that uses it. */
@@ -239,7 +248,7 @@ function serviceRole(scope: Construct, call: AwsServiceCall): iam.IRole {
   return role;
 }
 
-function common(options: IntegrationOptions, context: IntegrationBindContext) {
+function common(options: IntegrationOptions, context: IIntegrationContext) {
   return {
     timeoutInMillis: timeoutMillis(options, context),
     requestParameters: checkRequestParameters(context, options.requestParameters),
@@ -247,7 +256,7 @@ function common(options: IntegrationOptions, context: IntegrationBindContext) {
   };
 }
 
-function mapping(options: MappingIntegrationOptions, context: IntegrationBindContext, defaultResponses: typeof PASS_THROUGH_RESPONSES) {
+function mapping(options: MappingIntegrationOptions, context: IIntegrationContext, defaultResponses: typeof PASS_THROUGH_RESPONSES) {
   return {
     ...common(options, context),
     requestTemplates: options.requestTemplates,
@@ -286,13 +295,13 @@ const SYNC_EXECUTION_RESPONSES: IntegrationResponse[] = [
   { statusCode: '500', selectionPattern: '5\\d{2}' },
 ];
 
-function checkUrl(context: IntegrationBindContext, url: string): string {
+function checkUrl(context: IIntegrationContext, url: string): string {
   checkBackendUrl(context.scope, `${context.prop}.url`, url);
   return url;
 }
 
-function backendMethod(context: IntegrationBindContext, requested: string | undefined): string {
-  const method = requested ?? context.route.method;
+function backendMethod(context: IIntegrationContext, requested: string | undefined): string {
+  const method = requested ?? context.method;
   if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
     throw propError(context.scope, `${context.prop}.method`, method, `one of ${ROUTE_METHODS.join(', ')}`);
   }
@@ -301,12 +310,12 @@ function backendMethod(context: IntegrationBindContext, requested: string | unde
 
 /** Maps `{name}` placeholders of a backend URL to the route's path parameters of the same name. */
 function withPathParameters(
-  url: string, context: IntegrationBindContext, given: { [name: string]: string } | undefined,
+  url: string, context: IIntegrationContext, given: { [name: string]: string } | undefined,
 ): { [name: string]: string } | undefined {
   const mapped: { [name: string]: string } = {};
   if (!Token.isUnresolved(url)) {
     for (const [, name] of url.matchAll(/\{([a-zA-Z0-9._-]+)\}/g)) {
-      if (context.route.pathParameters.includes(name)) {
+      if (context.pathParameters.includes(name)) {
         mapped[`integration.request.path.${name}`] = `method.request.path.${name}`;
       }
     }

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { IntegrationBindContext } from './integration-config';
+import { IIntegrationContext } from './integration-config';
 import { propError } from '../core/errors';
 
 const LOCATIONS = 'path|querystring|header|multivaluequerystring|multivalueheader';
@@ -12,7 +12,7 @@ const OTHER_SOURCE = /^('[^']*'|context\.[A-Za-z0-9_.-]+|stageVariables\.[A-Za-z
  * returns them. A `method.request.path.NAME` source must be one of the route's path parameters.
  */
 export function checkRequestParameters(
-  context: IntegrationBindContext, parameters: { [name: string]: string } | undefined,
+  context: IIntegrationContext, parameters: { [name: string]: string } | undefined,
 ): { [name: string]: string } | undefined {
   if (!parameters) return undefined;
   const prop = `${context.prop}.requestParameters`;
@@ -24,9 +24,9 @@ export function checkRequestParameters(
     if (Token.isUnresolved(source)) continue;
     const method = METHOD_PARAMETER.exec(source);
     if (method) {
-      if (method[1] === 'path' && !context.route.pathParameters.includes(method[2])) {
+      if (method[1] === 'path' && !context.pathParameters.includes(method[2])) {
         throw propError(context.scope, `${prop}['${name}']`, source,
-          `a path parameter of ${context.route.key}: ${context.route.pathParameters.join(', ') || '(none)'}`);
+          `a path parameter of ${context.method} ${context.path}: ${context.pathParameters.join(', ') || '(none)'}`);
       }
     } else if (!OTHER_SOURCE.test(source)) {
       throw propError(context.scope, `${prop}['${name}']`, source,

@@ -1,5 +1,5 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { IntegrationBindContext } from './integration-config';
+import { IIntegrationContext } from './integration-config';
 import { IntegrationOptions } from './options';
 import { propError } from '../core/errors';
 
@@ -8,7 +8,7 @@ export const MIN_TIMEOUT_MS = 50;
 export const DEFAULT_MAX_TIMEOUT_MS = 29_000;
 
 /** Resolves and validates an integration timeout; the default is the quota, 29 seconds. */
-export function timeoutMillis(options: IntegrationOptions, context: IntegrationBindContext): number {
+export function timeoutMillis(options: IntegrationOptions, context: IIntegrationContext): number {
   if (options.timeout === undefined) return DEFAULT_MAX_TIMEOUT_MS;
   const prop = `${context.prop}.timeout`;
   if (Token.isUnresolved(options.timeout.toMilliseconds({ integral: false }))) {

@@ -128,7 +128,7 @@ function responseHeaders(r: IntegrationResponse): Json {
 function renderIntegration(c: IntegrationConfig): Json {
   return omitEmpty({
     type: c.type,
-    httpMethod: c.httpMethod,
+    httpMethod: c.method,
     uri: c.uri,
     credentials: c.credentials,
     requestParameters: c.requestParameters,

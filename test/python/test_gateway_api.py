@@ -26,7 +26,11 @@ from cdk_gateway_api import (
     GatewayPolicyValidator,
     HttpAuthorization,
     HttpIntegration,
+    IIntegrationContext,
     Integration,
+    IntegrationConfig,
+    IntegrationResponse,
+    IntegrationType,
     OpenApiDocument,
     PolicyRuleSet,
     QuotaOptions,
@@ -205,3 +209,30 @@ def test_logs_are_encrypted_with_a_key_of_the_api_or_yours_and_aws_keys_are_refu
     assert key_ids == sorted(json.dumps({"Fn::GetAtt": [k, "Arn"]}) for k in [keys.pop(), stack.get_logical_id(mine.node.default_child)])
     with pytest.raises(Exception, match=r"\[Keys/Hipaa\] encryption: \"ApiEncryption.awsOwnedKeys\(\)\" is not allowed"):
         GatewayHttpApi(stack, "Hipaa", compliance=Compliance.HIPAA_SECURITY, encryption=ApiEncryption.aws_owned_keys())
+
+
+class HeaderEcho(Integration):
+    """A user's own integration, written in Python: a mock answering with a header of the route's."""
+
+    def __init__(self):
+        super().__init__()
+        self.bound = []
+
+    def bind(self, context: IIntegrationContext) -> IntegrationConfig:
+        self.bound.append(f"{context.method} {context.path} at {context.prop}")
+        return IntegrationConfig(
+            type=IntegrationType.MOCK,
+            request_templates={"application/json": '{"statusCode": 200}'},
+            responses=[IntegrationResponse(status_code="200", response_templates={"application/json": context.path})],
+        )
+
+
+def test_an_integration_written_in_python_is_bound_to_each_route():
+    stack = cdk.Stack(new_app(), "Custom")
+    echo = HeaderEcho()
+    GatewayApi(stack, "Api", routes={"GET /a/{id}": RouteOptions(integration=echo), "GET /b": RouteOptions(integration=echo)})
+    body = next(iter(resources(Template.from_stack(stack), "AWS::ApiGateway::RestApi").values()))["Properties"]["Body"]
+    assert echo.bound == ["GET /a/{id} at routes['GET /a/{id}'].integration", "GET /b at routes['GET /b'].integration"]
+    integration = body["paths"]["/a/{id}"]["get"]["x-amazon-apigateway-integration"]
+    assert integration["type"] == "mock"
+    assert integration["responses"]["default"]["responseTemplates"] == {"application/json": "/a/{id}"}
