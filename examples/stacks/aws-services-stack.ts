@@ -1,9 +1,10 @@
 // Capability: direct AWS service integrations (SQS, DynamoDB, SNS, Step Functions) and a mock,
-// each with a role that may only make its one call.
+// each with a role that may only make its one call, and an integration of your own.
 import {
   Duration, Stack, StackProps, aws_dynamodb as dynamodb, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { MaintenanceIntegration } from './maintenance-integration';
 import { jsonString } from './vtl';
 import { GatewayApi, Integration } from '../../src';
 
@@ -101,6 +102,8 @@ export class AwsServicesStack extends Stack {
             integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"status": "ok"}' } }],
           }),
         },
+        // An integration of your own (maintenance-integration.ts): this route is out of service.
+        'GET /returns': { integration: new MaintenanceIntegration(3600) },
       },
     });
   }

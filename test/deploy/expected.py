@@ -144,6 +144,8 @@ CALLS: list[Call] = [
 
     # AWS services called by API Gateway itself, each through its own role.
     Call("mock", AWS_SERVICES, "OrdersApi", "/health", json={"status": "ok"}),
+    Call("an integration of your own (a mock answering 503)", AWS_SERVICES, "OrdersApi", "/returns", status=503,
+         json={"message": "GET /returns is under maintenance"}, response_headers={"Retry-After": "3600"}),
     Call("SQS SendMessage", AWS_SERVICES, "OrdersApi", "/orders/queue", method="POST", headers=JSON,
          body=json_body({"sku": "tea", "quantity": 2}),
          effect=message_in("OrdersQueue3DFA1D51", {"sku": "tea", "quantity": 2})),
