@@ -71,11 +71,11 @@ export class ApiStage extends Construct implements IGatewayStage {
   public readonly urlOutput?: CfnOutput;
   public readonly metrics: StageMetrics;
   public readonly alarms: cloudwatch.Alarm[];
+  public readonly endpointType: apigw.EndpointType;
   /** Whether the stage has a cache. @internal */
   public readonly _cached: boolean;
   private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
   private readonly routes: ApiStageProps['routes'];
-  public readonly endpointType: apigw.EndpointType;
   private readonly domainFront: DomainFront;
   private readonly usagePlans = new Set<IConstruct>();
 

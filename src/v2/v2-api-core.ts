@@ -9,6 +9,7 @@ import { InvokePermissions } from '../integrations/invoke-permissions';
 import { ApiMonitoring } from '../observability/api-monitoring';
 import { ApiMonitoringProps } from '../observability/monitoring-props';
 import { StageMetrics } from '../observability/stage-metrics';
+import { HttpDocumentAuthorizer } from '../openapi/http-document';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
 import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
@@ -37,7 +38,7 @@ export interface V2Route extends V2StageRoute {
   readonly authorizationType: string;
   readonly scopes?: string[];
   /** What a client needs to know of the route's authorizer. */
-  readonly authorizer?: { readonly name: string; readonly type: 'JWT' | 'REQUEST'; readonly identitySource: string[] };
+  readonly authorizer?: HttpDocumentAuthorizer;
 }
 
 /** A route to add: its key and prop, its integration, its authorization and its throttle. */
