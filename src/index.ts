@@ -32,6 +32,8 @@ export * from './http/gateway-http-api-props';
 export { HttpAuthorizer, HttpAuthorization } from './http/http-authorizer';
 export type { JwtAuthorizerProps, HttpCognitoAuthorizerProps, HttpLambdaAuthorizerProps } from './http/http-authorizer';
 export { HttpIntegration } from './http/http-integration';
+export { HttpIntegrationType } from './http/http-integration-config';
+export type { HttpIntegrationConfig, IHttpIntegrationContext } from './http/http-integration-config';
 export type {
   HttpLambdaIntegrationOptions, HttpUrlIntegrationOptions, HttpPrivateIntegrationOptions, HttpSqsIntegrationOptions,
   HttpEventBridgeIntegrationOptions,
@@ -45,6 +47,8 @@ export type { ConnectionsTableOptions } from './websocket/connections-table';
 export { WebSocketAuthorizer, WebSocketAuthorization } from './websocket/websocket-authorizer';
 export type { WebSocketLambdaAuthorizerProps } from './websocket/websocket-authorizer';
 export { WebSocketIntegration } from './websocket/websocket-integration';
+export { WebSocketIntegrationType } from './websocket/websocket-integration-config';
+export type { WebSocketIntegrationConfig, IWebSocketIntegrationContext } from './websocket/websocket-integration-config';
 export type {
   WebSocketLambdaIntegrationOptions, WebSocketUrlIntegrationOptions, WebSocketSqsIntegrationOptions,
 } from './websocket/websocket-integration';

@@ -3,14 +3,16 @@
 // authorizer; an internal job signs with IAM. Routes go to a Lambda function (payload 2.0) and
 // a legacy HTTP backend, and orders straight into SQS (a first-class AWS service integration
 // with a role of its own), and inventory requests through a VPC link to a private service found
-// in Cloud Map; API Gateway answers CORS preflights; a beta stage is throttled harder. Both
+// in Cloud Map; page clicks go into a Kinesis stream through an integration the app writes itself
+// (KinesisPutRecordIntegration); API Gateway answers CORS preflights; a beta stage is throttled harder. Both
 // stages are served by the custom domain items.example.com, which turns execute-api off.
 import {
-  Duration, Stack, StackProps, aws_cognito as cognito, aws_ec2 as ec2, aws_iam as iam, aws_route53 as route53,
+  Duration, Stack, StackProps, aws_cognito as cognito, aws_ec2 as ec2, aws_iam as iam, aws_kinesis as kinesis, aws_kms as kms, aws_route53 as route53,
   aws_servicediscovery as servicediscovery, aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
+import { KinesisPutRecordIntegration } from './kinesis-put-record-integration';
 import { GatewayDomain, GatewayHttpApi, HttpAuthorization, HttpAuthorizer, HttpIntegration } from '../../src';
 
 export class HttpApiStack extends Stack {
@@ -40,6 +42,11 @@ export class HttpApiStack extends Stack {
     ]), { identitySources: ['$request.header.X-Partner-Token'], resultsCacheTtl: Duration.minutes(1) });
 
     const orders = new sqs.Queue(this, 'OrdersQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    const clicks = new kinesis.Stream(this, 'Clicks', {
+      encryption: kinesis.StreamEncryption.KMS,
+      encryptionKey: new kms.Key(this, 'ClicksKey', { enableKeyRotation: true }),
+      streamMode: kinesis.StreamMode.ON_DEMAND,
+    });
 
     // A private inventory service in isolated subnets, registered in Cloud Map; the API reaches it
     // through a VPC link whose security group may only talk to the VPC.
@@ -62,6 +69,7 @@ export class HttpApiStack extends Stack {
         'GET /items/{id}': { integration: items },
         'POST /items': { integration: items, authorization: HttpAuthorization.authorizer(users, ['items/write']), throttle: { rateLimit: 20, burstLimit: 40 } },
         'POST /orders': { integration: HttpIntegration.sqsSendMessage(orders) },
+        'POST /clicks': { integration: new KinesisPutRecordIntegration(clicks, '$request.header.X-Session-Id') },
         'GET /partners/items': { integration: items, authorization: HttpAuthorization.authorizer(partners) },
         'GET /inventory/{proxy+}': { integration: HttpIntegration.cloudMapService(inventory, { vpc, timeout: Duration.seconds(5) }) },
         'ANY /legacy/{proxy+}': { integration: HttpIntegration.url('https://legacy.example.com/{proxy}', { timeout: Duration.seconds(10) }) },

@@ -71,3 +71,11 @@ export function checkBackendUrl(scope: IConstruct, prop: string, url: string): v
     throw propError(scope, prop, url, allowed);
   }
 }
+
+/** An OAuth scope as RFC 6749 allows it: printable ASCII but space, `"` and `\`. */
+const OAUTH_SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/** Throws unless each scope is one RFC 6749 allows; errors name `prop scopes[i]`. */
+export function checkOAuthScopes(scope: IConstruct, prop: string, scopes: readonly string[]): void {
+  scopes.forEach((value, i) => checkPattern(scope, `${prop} scopes[${i}]`, value, OAUTH_SCOPE, 'a scope without spaces, e.g. "pets/read"'));
+}

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { GatewayHttpApiProps } from './gateway-http-api-props';
 import { HttpAuthorization, HttpAuthorizer, HttpAuthorizerConfig } from './http-authorizer';
 import { IHttpGatewayStage } from './http-gateway-stage';
-import { HttpIntegrationConfig, HttpVpcLinkTarget } from './http-integration';
+import { HttpIntegration } from './http-integration';
+import { HTTP_MAX_TIMEOUT_MS, checkHttpIntegrationConfig, payloadFormatVersionOf } from './http-integration-config';
 import { HttpRouteOptions } from './http-route-options';
 import { HttpApiStage } from './http-stage';
 import { HttpStageOptions } from './http-stage-options';
@@ -12,27 +13,23 @@ import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { propError } from '../core/errors';
 import { shortHash } from '../core/hash';
 import { lambdaInvocationUri } from '../core/lambda-uri';
-import { parseRouteKey } from '../core/route-key';
 import { CorsModel } from '../model/api-model';
 import { toCorsModel } from '../model/cors-model';
+import { DEFAULT_ROUTE_KEY, V2Protocol, V2RouteAuthorizer } from '../model/v2-route-table';
 import { clientServers } from '../openapi/client-document';
 import { writeDocumentAtSynth } from '../openapi/document-file';
-import { HttpDocumentAuthorizer, httpClientDocument } from '../openapi/http-document';
+import { httpClientDocument } from '../openapi/http-document';
 import { Compliance } from '../policy/compliance';
 import { DomainFront } from '../stage/domain-front';
 import { HTTP_DEFAULT_STAGE_NAME } from '../stage/stage-name';
 import { V2ApiCore } from '../v2/v2-api-core';
 
-/** API Gateway's quota of authorization scopes per route. */
-const MAX_ROUTE_SCOPES = 10;
-
-const DEFAULT_ROUTE_KEY = '$default';
 
 /** An authorizer of the API: its resource, and what the OpenAPI document says of it. */
 interface BoundAuthorizer {
   readonly authorizer: HttpAuthorizer;
   readonly resource: apigwv2.CfnAuthorizer;
-  readonly document: HttpDocumentAuthorizer;
+  readonly document: V2RouteAuthorizer;
 }
 const MAX_CORS_AGE_SECONDS = 86400;
 
@@ -88,7 +85,7 @@ export class GatewayHttpApi extends Construct {
       disableExecuteApiEndpoint: Lazy.any({ produce: () => this.domainFront.disableExecuteApiEndpointProperty }),
     });
     this.apiId = this.httpApi.ref;
-    this.core = new V2ApiCore(this, { ...props, apiId: this.apiId, compliance: this.compliance });
+    this.core = new V2ApiCore(this, { ...props, apiId: this.apiId, compliance: this.compliance, protocol: V2Protocol.HTTP });
     this.dashboard = this.core.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
     if (stages.length === 0) throw propError(this, 'stages', stages, 'at least one stage');
@@ -129,29 +126,20 @@ export class GatewayHttpApi extends Construct {
    */
   public addRoute(routeKey: string, options: HttpRouteOptions): void {
     const prop = `routes['${routeKey}']`;
-    if (routeKey !== DEFAULT_ROUTE_KEY) parseRouteKey(this, prop, routeKey);
-    const integration = this.integrationFor(options.integration._bind(this, `${prop}.integration`));
+    const integration = this.integrationFor(options.integration, routeKey, `${prop}.integration`);
     const authorization = options.authorization ?? this.defaultAuthorization;
-    const scopes = authorization._scopes;
-    if (scopes && authorization.authorizationType !== 'JWT') {
-      throw propError(this, `${prop}.authorization`, scopes, 'scopes only with a JWT authorizer');
-    }
-    if (scopes && scopes.length > MAX_ROUTE_SCOPES) {
-      throw propError(this, `${prop}.authorization`, `${scopes.length} scopes`, `at most ${MAX_ROUTE_SCOPES} OAuth scopes per route (API Gateway's quota)`);
-    }
+    const authorizationProp = options.authorization ? `${prop}.authorization` : 'defaultAuthorization';
     const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
-    const openReason = authorization.authorizationType === 'NONE'
-      ? requiredReason(this, options.authorization ? `${prop}.authorization` : 'defaultAuthorization', authorization._reason) : undefined;
+    const openReason = authorization.authorizationType === 'NONE' ? requiredReason(this, authorizationProp, authorization._reason) : undefined;
     const resource = this.core.addRoute({
       routeKey,
       prop,
-      integration,
       authorizationType: authorization.authorizationType,
-      authorizerId: authorizer?.resource.ref,
+      authorizationProp,
       authorizer: authorizer?.document,
-      scopes,
+      scopes: authorization._scopes,
       throttle: options.throttle,
-    });
+    }, integration, authorizer?.resource.ref);
     if (openReason) acknowledgeOpenRoute(resource, openReason);
   }
 
@@ -212,23 +200,26 @@ export class GatewayHttpApi extends Construct {
   }
 
   /** One integration resource per distinct backend, shared by its routes. */
-  private integrationFor(config: HttpIntegrationConfig): apigwv2.CfnIntegration {
-    return this.core.integration(config, () => ({
-      integrationSubtype: config.integrationSubtype,
-      connectionType: config.vpcLink && 'VPC_LINK',
-      connectionId: config.vpcLink && this.vpcLinkFor(config.vpcLink),
-      tlsConfig: config.serverNameToVerify ? { serverNameToVerify: config.serverNameToVerify } : undefined,
-      payloadFormatVersion: config.payloadFormatVersion,
-    }));
+  private integrationFor(integration: HttpIntegration, routeKey: string, prop: string): apigwv2.CfnIntegration {
+    const context = { scope: this, prop, routeKey, vpcLinkInto: (vpc: ec2.IVpc, backend?: ec2.IConnectable) => this.vpcLinkInto(vpc, backend) };
+    return this.core.bindIntegration(integration, allowInvoke => integration._bindToRoute({ ...context, allowInvoke }), {
+      check: config => checkHttpIntegrationConfig(this, prop, config),
+      maxTimeoutMs: HTTP_MAX_TIMEOUT_MS,
+      props: config => ({
+        integrationSubtype: config.subtype,
+        connectionType: config.vpcLink && 'VPC_LINK',
+        connectionId: config.vpcLink?.vpcLinkId,
+        tlsConfig: config.secureServerName ? { serverNameToVerify: config.secureServerName } : undefined,
+        payloadFormatVersion: payloadFormatVersionOf(config),
+      }),
+    }).resource;
   }
 
   /**
-   * The given link, or the API's own link into the backend's VPC (one per VPC). The link's
-   * security group may only reach the VPC's own addresses, and an ALB listener is opened to it.
+   * The API's own link into a VPC (one per VPC). The link's security group may only reach the
+   * VPC's own addresses, and a backend given (an ALB listener) is opened to it.
    */
-  private vpcLinkFor(target: HttpVpcLinkTarget): string {
-    if (target.link) return target.link.vpcLinkId;
-    const vpc = target.vpc!;
+  private vpcLinkInto(vpc: ec2.IVpc, backend?: ec2.IConnectable): apigwv2.IVpcLink {
     let own = this.vpcLinks.get(vpc.node.path);
     if (!own) {
       const id = `VpcLink${shortHash(vpc.node.path)}`;
@@ -243,8 +234,8 @@ export class GatewayHttpApi extends Construct {
       own = { link: new apigwv2.VpcLink(this, id, { vpc, subnets, securityGroups: [securityGroup] }), securityGroup };
       this.vpcLinks.set(vpc.node.path, own);
     }
-    if (target.backend?.connections.defaultPort) target.backend.connections.allowDefaultPortFrom(own.securityGroup, `From the VPC link of ${this.node.path}`);
-    return own.link.vpcLinkId;
+    if (backend?.connections.defaultPort) backend.connections.allowDefaultPortFrom(own.securityGroup, `From the VPC link of ${this.node.path}`);
+    return own.link;
   }
 
   /** One authorizer resource per name; two different authorizers may not share one. */

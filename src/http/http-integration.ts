@@ -3,13 +3,13 @@ import {
   aws_iam as iam, aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { HTTP_MAX_TIMEOUT_MS, HttpIntegrationConfig, HttpIntegrationType, IHttpIntegrationContext } from './http-integration-config';
 import { checkPattern } from '../core/checks';
 import { propError } from '../core/errors';
 import { allowSendMessage } from '../integrations/service-grants';
+import { BoundIntegration } from '../v2/bound-integration';
 import { checkedMethod, checkedTimeout, urlProxyFields } from '../v2/integration-checks';
 
-/** HTTP API integrations may take 30 s at most. */
-const MAX_TIMEOUT_MS = 30000;
 
 /** Options of a Lambda proxy integration of an HTTP API. */
 export interface HttpLambdaIntegrationOptions {
@@ -105,64 +105,39 @@ export interface HttpEventBridgeIntegrationOptions {
   readonly detailType: string;
 }
 
-/** An integration as its resource needs it. @internal */
-export interface HttpIntegrationConfig {
-  /** Equal for integrations that may share one resource. */
-  readonly key: string;
-  readonly integrationType: string;
-  readonly integrationUri?: string;
-  readonly integrationMethod?: string;
-  readonly payloadFormatVersion: string;
-  readonly timeoutInMillis: number;
-  /** The function API Gateway must be allowed to invoke. */
-  readonly function?: lambda.IFunction;
-  /** For AWS service integrations: the action API Gateway calls, e.g. `SQS-SendMessage`. */
-  readonly integrationSubtype?: string;
-  /** For AWS service integrations: the action's parameters. */
-  readonly requestParameters?: { [name: string]: string };
-  /** For AWS service integrations: allows the role API Gateway assumes to call the action. */
-  readonly grant?: (role: iam.IGrantable) => void;
-  /** For private integrations: how the backend is reached. */
-  readonly vpcLink?: HttpVpcLinkTarget;
-  /** For private integrations over TLS: the name the backend's certificate must carry. */
-  readonly serverNameToVerify?: string;
-}
+type Binder = (context: IHttpIntegrationContext) => BoundIntegration<HttpIntegrationConfig>;
 
-/** Where a private integration's VPC link comes from. @internal */
-export interface HttpVpcLinkTarget {
-  /** A link given by the user. */
-  readonly link?: apigwv2.IVpcLink;
-  /** The VPC the API's own link is created in, when no link is given. */
-  readonly vpc?: ec2.IVpc;
-  /** The backend, opened to the API's own link on its default port (an ALB listener). */
-  readonly backend?: ec2.IConnectable;
-}
-
-/** The backend of an HTTP API route. */
-export class HttpIntegration {
+/**
+ * The backend of an HTTP API route. Create one with a static factory and give it to a route:
+ *
+ * ```ts
+ * new GatewayHttpApi(this, 'Api', { routes: { 'GET /items': { integration: HttpIntegration.lambda(fn) } } });
+ * ```
+ *
+ * Routes to the same backend share one integration resource. An integration of your own
+ * extends this class and implements `bind`; the routes it gives the same config share one resource.
+ */
+export abstract class HttpIntegration {
   /** A Lambda function receives the request as an event (payload format 2.0) and returns the response. */
   public static lambda(fn: lambda.IFunction, options: HttpLambdaIntegrationOptions = {}): HttpIntegration {
-    return new HttpIntegration((scope, prop) => {
+    return new FactoryHttpIntegration(({ scope, prop, allowInvoke }) => {
       const version = options.payloadFormatVersion ?? '2.0';
       if (!['1.0', '2.0'].includes(version)) throw propError(scope, `${prop}.payloadFormatVersion`, version, '1.0 or 2.0');
       const timeout = timeoutOf(scope, prop, options.timeout);
+      allowInvoke(fn);
       return {
         key: `lambda ${fn.node.path} ${version} ${timeout}`,
-        integrationType: 'AWS_PROXY',
-        integrationUri: fn.functionArn,
-        payloadFormatVersion: version,
-        timeoutInMillis: timeout,
-        function: fn,
+        config: { type: HttpIntegrationType.AWS_PROXY, uri: fn.functionArn, payloadFormatVersion: version, timeoutInMillis: timeout },
       };
     });
   }
 
   /** The request is passed to a public HTTP(S) URL, e.g. `https://backend.example.com/{proxy}`. */
   public static url(url: string, options: HttpUrlIntegrationOptions = {}): HttpIntegration {
-    return new HttpIntegration((scope, prop) => ({
-      ...urlProxyFields(scope, prop, url, options.method ?? 'ANY', options.timeout, MAX_TIMEOUT_MS),
-      payloadFormatVersion: '1.0',
-    }));
+    return new FactoryHttpIntegration(({ scope, prop }) => {
+      const { key, ...fields } = urlProxyFields(scope, prop, url, options.method ?? 'ANY', options.timeout, HTTP_MAX_TIMEOUT_MS);
+      return { key, config: { type: HttpIntegrationType.HTTP_PROXY, ...fields, payloadFormatVersion: '1.0' } };
+    });
   }
 
   /** The request is passed to an Application Load Balancer listener through a VPC link. */
@@ -215,7 +190,7 @@ export class HttpIntegration {
   private static privateIntegration(
     uri: string, backendPath: string, options: HttpPrivateIntegrationOptions, backendVpc: ec2.IVpc | undefined, backend?: ec2.IConnectable,
   ): HttpIntegration {
-    return new HttpIntegration((scope, prop) => {
+    return new FactoryHttpIntegration(({ scope, prop, vpcLinkInto }) => {
       const method = checkedMethod(scope, prop, options.method ?? 'ANY');
       const timeout = timeoutOf(scope, prop, options.timeout);
       if (options.vpcLink && options.vpc) throw propError(scope, `${prop}.vpc`, options.vpc.node.path, 'no vpc when a vpcLink is given');
@@ -229,13 +204,15 @@ export class HttpIntegration {
       const link = options.vpcLink?.node.path ?? vpc!.node.path;
       return {
         key: `private ${backendPath} ${link} ${method} ${timeout} ${serverName ?? ''}`,
-        integrationType: 'HTTP_PROXY',
-        integrationUri: uri,
-        integrationMethod: method,
-        payloadFormatVersion: '1.0',
-        timeoutInMillis: timeout,
-        vpcLink: { link: options.vpcLink, vpc: options.vpcLink ? undefined : vpc, backend: options.vpcLink ? undefined : backend },
-        serverNameToVerify: serverName,
+        config: {
+          type: HttpIntegrationType.HTTP_PROXY,
+          uri,
+          method,
+          payloadFormatVersion: '1.0',
+          timeoutInMillis: timeout,
+          vpcLink: options.vpcLink ?? vpcLinkInto(vpc!, backend),
+          secureServerName: serverName,
+        },
       };
     });
   }
@@ -244,25 +221,47 @@ export class HttpIntegration {
   private static awsService(
     key: string, integrationSubtype: string, requestParameters: { [name: string]: string }, grant: (role: iam.IGrantable) => void,
   ): HttpIntegration {
-    return new HttpIntegration(() => ({
+    return new FactoryHttpIntegration(() => ({
       key: `${integrationSubtype} ${key}`,
-      integrationType: 'AWS_PROXY',
-      integrationSubtype,
-      requestParameters,
-      payloadFormatVersion: '1.0',
-      timeoutInMillis: MAX_TIMEOUT_MS,
+      config: {
+        type: HttpIntegrationType.AWS_PROXY,
+        subtype: integrationSubtype,
+        requestParameters,
+        payloadFormatVersion: '1.0',
+        timeoutInMillis: HTTP_MAX_TIMEOUT_MS,
+      },
       grant,
     }));
   }
 
-  private constructor(private readonly bind: (scope: IConstruct, prop: string) => HttpIntegrationConfig) {}
+  /**
+   * Binds the integration to one route of an API, once per route that uses it: returns the
+   * integration resource's settings, and may make what it needs (in `context.scope`) and allow
+   * API Gateway to invoke functions (`context.allowInvoke`).
+   */
+  public abstract bind(context: IHttpIntegrationContext): HttpIntegrationConfig;
 
-  /** Validates the integration for a route and returns what its resource needs. @internal */
-  public _bind(scope: IConstruct, prop: string): HttpIntegrationConfig {
-    return this.bind(scope, prop);
+  /** Binds the integration with what only the library's own integrations carry. @internal */
+  public _bindToRoute(context: IHttpIntegrationContext): BoundIntegration<HttpIntegrationConfig> {
+    return { config: this.bind(context) };
+  }
+}
+
+/** An integration made by one of `HttpIntegration`'s factories. */
+class FactoryHttpIntegration extends HttpIntegration {
+  constructor(private readonly binder: Binder) {
+    super();
+  }
+
+  public bind(context: IHttpIntegrationContext): HttpIntegrationConfig {
+    return this.binder(context).config;
+  }
+
+  public _bindToRoute(context: IHttpIntegrationContext): BoundIntegration<HttpIntegrationConfig> {
+    return this.binder(context);
   }
 }
 
 function timeoutOf(scope: IConstruct, prop: string, timeout: Duration | undefined): number {
-  return checkedTimeout(scope, prop, timeout, MAX_TIMEOUT_MS);
+  return checkedTimeout(scope, prop, timeout, HTTP_MAX_TIMEOUT_MS);
 }

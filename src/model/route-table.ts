@@ -8,7 +8,7 @@ import { ApiAuthorizers } from '../auth/api-authorizers';
 import { Authorization } from '../auth/authorization';
 import { requiredReason } from '../auth/open-route';
 import { MAX_CACHE_TTL_SECONDS } from '../cache/route-cache';
-import { checkIntegerInRange, checkPattern } from '../core/checks';
+import { checkIntegerInRange, checkOAuthScopes } from '../core/checks';
 import { propError } from '../core/errors';
 import { RouteKey, parseRouteKey, variableSiblingConflict } from '../core/route-key';
 import { IntegrationConfig } from '../integrations/integration-config';
@@ -17,7 +17,6 @@ import { checkThrottle } from '../throttle/throttle';
 
 const MODEL_NAME = /^[a-zA-Z0-9]+$/;
 const OPERATION_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;
-const OAUTH_SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 /** The policy rules that judge one route of a definition at a time, so that one route can be acknowledged. */
 const ROUTE_RULE_IDS = ['GatewayApi::body-authorization', 'GatewayApi::body-request-validation'];
 const DECLARED_PARAMETER = /^method\.request\.(querystring|header|path)\.([^\s]+)$/;
@@ -122,7 +121,7 @@ export class RouteTable {
     if (scopes.length > 0 && authorization.authorizationType !== 'COGNITO_USER_POOLS') {
       throw propError(this.scope, `${prop} scopes`, scopes, 'scopes only with a Cognito authorizer');
     }
-    scopes.forEach((scope, i) => checkPattern(this.scope, `${prop} scopes[${i}]`, scope, OAUTH_SCOPE, 'a scope without spaces, e.g. "pets/read"'));
+    checkOAuthScopes(this.scope, prop, scopes);
     return scopes;
   }
 

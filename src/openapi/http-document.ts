@@ -1,5 +1,6 @@
 import { ClientServers, withServers } from './client-document';
 import { capitalize, deriveOperationId } from '../model/operation-id';
+import { V2RouteAuthorizer } from '../model/v2-route-table';
 
 type Json = { [key: string]: unknown };
 
@@ -8,16 +9,10 @@ export interface HttpDocumentRoute {
   readonly routeKey: string;
   /** `AWS_IAM`, `JWT`, `CUSTOM` or `NONE`. */
   readonly authorizationType: string;
-  readonly authorizer?: HttpDocumentAuthorizer;
+  readonly authorizer?: V2RouteAuthorizer;
   readonly scopes?: string[];
 }
 
-/** What a client needs to know of an authorizer: how to present its credential. */
-export interface HttpDocumentAuthorizer {
-  readonly name: string;
-  readonly type: 'JWT' | 'REQUEST';
-  readonly identitySource: string[];
-}
 
 const SIGV4_SCHEME: Json = { type: 'apiKey', name: 'Authorization', in: 'header', description: 'AWS Signature Version 4 (IAM)' };
 const ANY_EXPANDS_TO = ['get', 'post', 'put', 'patch', 'delete', 'head'];
@@ -80,7 +75,7 @@ function securityRequirement(route: HttpDocumentRoute, schemes: Json): Json | un
 }
 
 /** A JWT in the Authorization header is a bearer token; any other credential is a named header or query parameter. */
-function authorizerScheme(a: HttpDocumentAuthorizer): Json {
+function authorizerScheme(a: V2RouteAuthorizer): Json {
   const source = /^\$request\.(header|querystring)\.(.+)$/.exec(a.identitySource[0] ?? '');
   if (a.type === 'JWT' && (!source || (source[1] === 'header' && source[2].toLowerCase() === 'authorization'))) {
     return { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' };

@@ -21,12 +21,11 @@ export function checkedTimeout(scope: IConstruct, prop: string, timeout: Duratio
   return ms;
 }
 
-/** The integration of an HTTP or WebSocket API that proxies to a public URL, checked. */
+/** An HTTP or WebSocket API's integration proxying to a public URL, checked: its settings and the key its routes share it by. */
 export interface UrlProxyFields {
   readonly key: string;
-  readonly integrationType: string;
-  readonly integrationUri: string;
-  readonly integrationMethod: string;
+  readonly uri: string;
+  readonly method: string;
   readonly timeoutInMillis: number;
 }
 
@@ -39,9 +38,8 @@ export function urlProxyFields(
   const ms = checkedTimeout(scope, prop, timeout, maxTimeoutMs);
   return {
     key: `url ${stableText(scope, url)} ${checkedMethodName} ${ms}`,
-    integrationType: 'HTTP_PROXY',
-    integrationUri: url,
-    integrationMethod: checkedMethodName,
+    uri: url,
+    method: checkedMethodName,
     timeoutInMillis: ms,
   };
 }

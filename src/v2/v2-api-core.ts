@@ -1,21 +1,20 @@
 import { Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BoundIntegration, V2BackendConfig, V2IntegrationProtocol, configText } from './bound-integration';
 import { V2StageRoute } from './v2-route-settings';
-import { propError } from '../core/errors';
 import { shortHash } from '../core/hash';
 import { ApiEncryption, encryptionKeyOf } from '../encryption/api-encryption';
 import { integrationRole } from '../integrations/integration-role';
 import { InvokePermissions } from '../integrations/invoke-permissions';
+import { V2Protocol, V2RouteModel, V2RouteSpec, V2RouteTable } from '../model/v2-route-table';
 import { ApiMonitoring } from '../observability/api-monitoring';
 import { ApiMonitoringProps } from '../observability/monitoring-props';
 import { StageMetrics } from '../observability/stage-metrics';
-import { HttpDocumentAuthorizer } from '../openapi/http-document';
 import { Compliance, complianceDefaults, complianceRuleSets } from '../policy/compliance';
 import { recordAcknowledgments } from '../policy/record-acknowledgments';
 import { validateItself } from '../policy/self-validation';
 import { CommonStageOptions } from '../stage/common-stage-options';
 import { checkNewStageName } from '../stage/stage-name';
-import { ThrottleOptions, checkThrottle } from '../throttle/throttle';
 
 /** What an HTTP or WebSocket integration asks of its API, whatever its kind. */
 export interface V2IntegrationConfig {
@@ -26,32 +25,14 @@ export interface V2IntegrationConfig {
   readonly integrationMethod?: string;
   readonly timeoutInMillis: number;
   readonly requestParameters?: { [name: string]: string };
-  /** A function API Gateway invokes: the API allows it once. */
-  readonly function?: lambda.IFunction;
-  /** Grants an AWS service integration's role its one action. */
+  /** The role API Gateway assumes, when the integration brings its own. */
+  readonly credentials?: string;
+  /** Grants the role the API makes for an AWS service integration its one action (when it brings none). */
   readonly grant?: (role: iam.IGrantable) => void;
 }
 
-/** A route of an HTTP or WebSocket API: what its stages and the API's OpenAPI document read. */
-export interface V2Route extends V2StageRoute {
-  /** `AWS_IAM`, `JWT`, `CUSTOM` or `NONE`. */
-  readonly authorizationType: string;
-  readonly scopes?: string[];
-  /** What a client needs to know of the route's authorizer. */
-  readonly authorizer?: HttpDocumentAuthorizer;
-}
-
-/** A route to add: its key and prop, its integration, its authorization and its throttle. */
-export interface V2RouteSpec {
-  readonly routeKey: string;
-  readonly prop: string;
-  readonly integration: apigwv2.CfnIntegration;
-  readonly authorizationType: string;
-  readonly authorizerId?: string;
-  readonly authorizer?: V2Route['authorizer'];
-  readonly scopes?: string[];
-  readonly throttle?: ThrottleOptions;
-}
+/** A route of an HTTP or WebSocket API with its resource: what its stages and the API's OpenAPI document read. */
+export interface V2Route extends V2RouteModel, V2StageRoute {}
 
 /** What the core needs of a stage: its name and what monitoring watches. */
 export interface V2CoreStage {
@@ -63,14 +44,16 @@ export interface V2CoreStage {
 export interface V2ApiCoreProps extends ApiMonitoringProps {
   readonly apiId: string;
   readonly compliance: Compliance;
+  /** Which route keys the API takes. */
+  readonly protocol: V2Protocol;
   readonly encryption?: ApiEncryption;
   /** The part of the execute-api ARN invoke permissions allow, e.g. `*\/*\/*` (stage, method, path). */
   readonly invokeArnPattern?: string;
 }
 
 /**
- * What HTTP and WebSocket APIs share, by composition: routes with their throttles (each key
- * once), one integration per backend (with its role or invoke permission), stages (each name
+ * What HTTP and WebSocket APIs share, by composition: routes (validated by the API's route
+ * table, then rendered), one integration per backend (with its role or invoke permission), stages (each name
  * once, watched by the API's alarms and dashboard), the key that encrypts their logs, and the
  * API's check of itself once every route and stage is in. The facades add what their protocol
  * has of its own.
@@ -80,11 +63,14 @@ export class V2ApiCore<S extends V2CoreStage> {
   /** The key of the API's logs and tables, made when first needed. */
   public readonly encryptionKey?: () => kms.IKey;
   public readonly routes: V2Route[] = [];
+  private readonly table: V2RouteTable;
   public readonly stages: S[] = [];
   private readonly integrations = new Map<string, apigwv2.CfnIntegration>();
+  private readonly ownKeys = new Map<object, { readonly ordinal: number; readonly configs: string[] }>();
   private watched?: ApiMonitoring;
 
   constructor(private readonly api: Construct, private readonly props: V2ApiCoreProps) {
+    this.table = new V2RouteTable(api, props.protocol);
     this.invokePermissions = new InvokePermissions(api, props.apiId, props.invokeArnPattern);
     this.encryptionKey = encryptionKeyOf(api, props.encryption, complianceDefaults(props.compliance).customerKeyRequiredBy);
   }
@@ -96,6 +82,31 @@ export class V2ApiCore<S extends V2CoreStage> {
   public get monitoring(): ApiMonitoring {
     this.watched ??= new ApiMonitoring(this.api, this.props);
     return this.watched;
+  }
+
+  /**
+   * Binds an integration to a route: `bind` gets how to allow invoking a function, its config is
+   * checked, and the route gets the backend's resource (made by the first route to it, shared by
+   * the rest), followed by the invoke permissions the integration asked for.
+   */
+  public bindIntegration<C extends V2BackendConfig>(
+    integration: object, bind: (allowInvoke: (fn: lambda.IFunction) => void) => BoundIntegration<C>, protocol: V2IntegrationProtocol<C>,
+  ): { readonly resource: apigwv2.CfnIntegration; readonly config: C } {
+    const invoked: lambda.IFunction[] = [];
+    const { config, key, grant } = bind(fn => invoked.push(fn));
+    protocol.check(config);
+    const resource = this.integration({
+      key: key ?? this.keyOf(integration, configText(this.api, config)),
+      integrationType: config.type,
+      integrationUri: config.uri,
+      integrationMethod: config.method,
+      requestParameters: config.requestParameters,
+      timeoutInMillis: config.timeoutInMillis ?? protocol.maxTimeoutMs,
+      credentials: config.credentials,
+      grant,
+    }, () => protocol.props(config));
+    for (const fn of invoked) this.invokePermissions.allowInvoke(fn);
+    return { resource, config };
   }
 
   /**
@@ -115,13 +126,29 @@ export class V2ApiCore<S extends V2CoreStage> {
         integrationMethod: config.integrationMethod,
         requestParameters: config.requestParameters,
         timeoutInMillis: config.timeoutInMillis,
-        credentialsArn: config.grant && integrationRole(this.api, `${id}Role`, config.grant).roleArn,
+        credentialsArn: config.credentials ?? (config.grant && integrationRole(this.api, `${id}Role`, config.grant).roleArn),
         ...protocolProps(id),
       });
       this.integrations.set(id, integration);
-      if (config.function) this.invokePermissions.allowInvoke(config.function);
     }
     return integration;
+  }
+
+  /**
+   * The key of an integration object that brings none: the routes it gives the same config
+   * share one resource; a route given another config gets one of its own. `config` is the
+   * config's text (tokens resolved, so the key does not move when unrelated tokens are added).
+   */
+  public keyOf(integration: object, config: string): string {
+    let own = this.ownKeys.get(integration);
+    if (!own) {
+      own = { ordinal: this.ownKeys.size, configs: [] };
+      this.ownKeys.set(integration, own);
+    }
+    let index = own.configs.indexOf(config);
+    if (index < 0) index = own.configs.push(config) - 1;
+    // The first config keeps the object's plain key, so editing an integration used one way keeps its id.
+    return index === 0 ? `own ${own.ordinal}` : `own ${own.ordinal} config ${index}`;
   }
 
   /** The construct id of a backend's integration. */
@@ -129,20 +156,18 @@ export class V2ApiCore<S extends V2CoreStage> {
     return `Integration${shortHash(config.key)}`;
   }
 
-  /** Adds a route: its key once per API, its throttle checked. */
-  public addRoute(spec: V2RouteSpec): apigwv2.CfnRoute {
-    const { routeKey, prop, throttle } = spec;
-    if (this.routes.some(route => route.routeKey === routeKey)) throw propError(this.api, 'routes', routeKey, 'each route key once');
-    checkThrottle(this.api, `${prop}.throttle`, throttle);
-    const resource = new apigwv2.CfnRoute(this.api, `Route[${routeKey.replace(/\//g, '|')}]`, {
+  /** Adds a route to the API's route table, which validates it, and makes its resource. */
+  public addRoute(spec: V2RouteSpec, integration: apigwv2.CfnIntegration, authorizerId?: string): apigwv2.CfnRoute {
+    const route = this.table.add(spec);
+    const resource = new apigwv2.CfnRoute(this.api, `Route[${route.routeKey.replace(/\//g, '|')}]`, {
       apiId: this.props.apiId,
-      routeKey,
-      target: `integrations/${spec.integration.ref}`,
-      authorizationType: spec.authorizationType,
-      authorizerId: spec.authorizerId,
-      authorizationScopes: spec.scopes,
+      routeKey: route.routeKey,
+      target: `integrations/${integration.ref}`,
+      authorizationType: route.authorizationType,
+      authorizerId,
+      authorizationScopes: route.scopes,
     });
-    this.routes.push({ routeKey, throttle, resource, authorizationType: spec.authorizationType, authorizer: spec.authorizer, scopes: spec.scopes });
+    this.routes.push({ ...route, resource });
     return resource;
   }
 

@@ -1,6 +1,6 @@
 import { Aws, Duration, RemovalPolicy, Token, aws_dynamodb as dynamodb, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DEFAULT_TEMPLATE_KEY, WebSocketIntegration } from './websocket-integration';
+import { WebSocketIntegration } from './websocket-integration';
 import { propError } from '../core/errors';
 import { allowKey } from '../integrations/service-grants';
 
@@ -62,29 +62,21 @@ export function connectionsTable(scope: Construct, prop: string, options: Connec
   });
   const action = (name: string) => `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:dynamodb:action/${name}`;
   const key = '"connectionId": {"S": "$context.connectionId"}';
-  const connect = WebSocketIntegration._aws({
-    key: `connections put ${table.node.path}`,
-    integrationUri: action('PutItem'),
-    integrationMethod: 'POST',
+  const connect = WebSocketIntegration._awsService(`connections put ${table.node.path}`, {
+    uri: action('PutItem'),
     // $context.connectedAt is in milliseconds; DynamoDB's TTL reads seconds.
-    requestTemplates: {
-      [DEFAULT_TEMPLATE_KEY]: `#set($expiresAt = $context.connectedAt / 1000 + ${ttl})\n`
-        + `{"TableName": "${table.tableName}", "Item": {${key}, "connectedAt": {"N": "$context.connectedAt"}, "expiresAt": {"N": "$expiresAt"}}}`,
-    },
-    grant: role => {
-      table.grant(role, 'dynamodb:PutItem');
-      allowKey(role, encryptionKey, ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey']);
-    },
+    template: `#set($expiresAt = $context.connectedAt / 1000 + ${ttl})\n`
+      + `{"TableName": "${table.tableName}", "Item": {${key}, "connectedAt": {"N": "$context.connectedAt"}, "expiresAt": {"N": "$expiresAt"}}}`,
+  }, role => {
+    table.grant(role, 'dynamodb:PutItem');
+    allowKey(role, encryptionKey, ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey']);
   });
-  const disconnect = WebSocketIntegration._aws({
-    key: `connections delete ${table.node.path}`,
-    integrationUri: action('DeleteItem'),
-    integrationMethod: 'POST',
-    requestTemplates: { [DEFAULT_TEMPLATE_KEY]: `{"TableName": "${table.tableName}", "Key": {${key}}}` },
-    grant: role => {
-      table.grant(role, 'dynamodb:DeleteItem');
-      allowKey(role, encryptionKey, ['kms:Decrypt']);
-    },
+  const disconnect = WebSocketIntegration._awsService(`connections delete ${table.node.path}`, {
+    uri: action('DeleteItem'),
+    template: `{"TableName": "${table.tableName}", "Key": {${key}}}`,
+  }, role => {
+    table.grant(role, 'dynamodb:DeleteItem');
+    allowKey(role, encryptionKey, ['kms:Decrypt']);
   });
   return { table, connect, disconnect };
 }

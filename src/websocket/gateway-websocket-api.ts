@@ -1,6 +1,6 @@
 import {
   aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns,
-  aws_dynamodb as dynamodb, aws_iam as iam,
+  aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConnectionsTable, connectionsTable } from './connections-table';
@@ -8,7 +8,10 @@ import { GatewayWebSocketApiProps } from './gateway-websocket-api-props';
 import { acknowledgeConnectionAuthorization } from './route-acknowledgments';
 import { WebSocketAuthorization, WebSocketAuthorizer } from './websocket-authorizer';
 import { IWebSocketGatewayStage } from './websocket-gateway-stage';
-import { DEFAULT_TEMPLATE_KEY, WebSocketIntegration, WebSocketIntegrationConfig } from './websocket-integration';
+import { WebSocketIntegration } from './websocket-integration';
+import {
+  DEFAULT_TEMPLATE_KEY, WEBSOCKET_MAX_TIMEOUT_MS, WebSocketIntegrationConfig, checkWebSocketIntegrationConfig, isProxy,
+} from './websocket-integration-config';
 import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketApiStage } from './websocket-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
@@ -17,18 +20,20 @@ import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { checkPattern } from '../core/checks';
 import { propError } from '../core/errors';
 import { lambdaInvocationUri } from '../core/lambda-uri';
+import { CONNECT_ROUTE_KEY, DEFAULT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, V2Protocol, V2RouteSpec } from '../model/v2-route-table';
 import { Compliance } from '../policy/compliance';
 import { DEFAULT_STAGE_NAME } from '../stage/stage-name';
-import { ThrottleOptions } from '../throttle/throttle';
 import { V2ApiCore } from '../v2/v2-api-core';
+
+/** A route with its integration, as the API made them. */
+interface BoundRoute {
+  readonly route: apigwv2.CfnRoute;
+  readonly integration: apigwv2.CfnIntegration;
+  readonly config: WebSocketIntegrationConfig;
+}
 
 /** Message routes take no authorization: AWS authorizes the connection at `$connect`. */
 const MESSAGE_ROUTE = WebSocketAuthorization.none('Messages travel on a connection authorized at $connect.');
-const CONNECT = '$connect';
-const DISCONNECT = '$disconnect';
-const DEFAULT_ROUTE = '$default';
-/** `$default`, or a custom key: anything not starting with `$`, 1 to 128 characters. */
-const MESSAGE_ROUTE_KEY = /^(\$default|[^$\s][^\s]{0,127})$/;
 const ROUTE_SELECTION_EXPRESSION = /^(\$request\.body\.[A-Za-z0-9_.-]+|\$default|\$\{request\.body\.[A-Za-z0-9_.-]+\}.*)$/;
 
 /**
@@ -89,7 +94,7 @@ export class GatewayWebSocketApi extends Construct {
     });
     this.apiId = this.webSocketApi.ref;
     // A WebSocket route's ARN is stage and route key: `*/*`.
-    this.core = new V2ApiCore(this, { ...props, apiId: this.apiId, compliance: this.compliance, invokeArnPattern: '*/*' });
+    this.core = new V2ApiCore(this, { ...props, apiId: this.apiId, compliance: this.compliance, invokeArnPattern: '*/*', protocol: V2Protocol.WEBSOCKET });
     if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
     if (props.connectionsTable) {
       this.table = connectionsTable(this, 'connectionsTable', props.connectionsTable, this.core.encryptionKey);
@@ -102,7 +107,7 @@ export class GatewayWebSocketApi extends Construct {
 
     this.addConnectRoute(props);
     const disconnect = props.disconnect?.integration ?? this.table?.disconnect;
-    if (disconnect) this.addLifecycleRoute(DISCONNECT, 'disconnect', disconnect);
+    if (disconnect) this.addLifecycleRoute(DISCONNECT_ROUTE_KEY, 'disconnect', disconnect);
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
     this.core.validate(props.policyValidation);
   }
@@ -133,15 +138,12 @@ export class GatewayWebSocketApi extends Construct {
    */
   public addRoute(routeKey: string, options: WebSocketRouteOptions): void {
     const prop = `routes['${routeKey}']`;
-    checkPattern(this, prop, routeKey, MESSAGE_ROUTE_KEY,
-      '$default, or a custom key of 1 to 128 characters without spaces, not starting with "$" ($connect and $disconnect are the connect and disconnect props)');
-    const config = options.integration._bind(this, `${prop}.integration`);
-    const route = this.route(routeKey, prop, config, MESSAGE_ROUTE, options.throttle);
+    const { route, integration, config } = this.route({ routeKey, prop, throttle: options.throttle }, options.integration, MESSAGE_ROUTE);
     if (!options.returnResponse) return;
     // A two-way route: the integration's answer goes to the client (a non-proxy one's through a $default integration response).
-    route.routeResponseSelectionExpression = DEFAULT_ROUTE;
-    new apigwv2.CfnRouteResponse(this, `RouteResponse[${routeKey.replace(/\//g, '|')}]`, { apiId: this.apiId, routeId: route.ref, routeResponseKey: DEFAULT_ROUTE });
-    if (!config.integrationType.endsWith('_PROXY')) this.integrationResponse(config);
+    route.routeResponseSelectionExpression = DEFAULT_ROUTE_KEY;
+    new apigwv2.CfnRouteResponse(this, `RouteResponse[${routeKey.replace(/\//g, '|')}]`, { apiId: this.apiId, routeId: route.ref, routeResponseKey: DEFAULT_ROUTE_KEY });
+    if (!isProxy(config)) this.integrationResponse(integration);
   }
 
   /** Adds a stage, e.g. `api.addStage({ stageName: 'beta' })`. Stage names are unique within the API. */
@@ -160,7 +162,7 @@ export class GatewayWebSocketApi extends Construct {
 
   /** Allows a principal to connect on every stage, when `$connect` is IAM-authorized. */
   public grantConnect(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.core.executeApiArn(`*/${CONNECT}`)] });
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.core.executeApiArn(`*/${CONNECT_ROUTE_KEY}`)] });
   }
 
   /** Allows a principal to post to, read and close connections on every stage through the `@connections` API. */
@@ -175,50 +177,45 @@ export class GatewayWebSocketApi extends Construct {
     const authorization = options.authorization ?? WebSocketAuthorization.iam();
     this.connectAuthorized = authorization.authorizationType !== 'NONE';
     if (!this.connectAuthorized) this.openReason = requiredReason(this, 'connect.authorization', authorization._reason);
-    const route = this.route(CONNECT, 'connect', integration._bind(this, 'connect.integration'), authorization, options.throttle);
+    const spec = { routeKey: CONNECT_ROUTE_KEY, prop: 'connect', throttle: options.throttle, lifecycle: true };
+    const { route } = this.route(spec, integration, authorization);
     if (this.openReason) acknowledgeOpenRoute(route, this.openReason);
   }
 
   private addLifecycleRoute(routeKey: string, prop: string, integration: WebSocketIntegration): void {
-    this.route(routeKey, prop, integration._bind(this, `${prop}.integration`), MESSAGE_ROUTE);
+    this.route({ routeKey, prop, lifecycle: true }, integration, MESSAGE_ROUTE);
   }
 
-  private route(
-    routeKey: string, prop: string, config: WebSocketIntegrationConfig, authorization: WebSocketAuthorization, throttle?: ThrottleOptions,
-  ): apigwv2.CfnRoute {
+  private route(spec: Omit<V2RouteSpec, 'authorizationType'>, integration: WebSocketIntegration, authorization: WebSocketAuthorization): BoundRoute {
     const authorizer = authorization._authorizer && this.authorizerFor(authorization._authorizer);
-    const resource = this.core.addRoute({
-      routeKey,
-      prop,
-      integration: this.integrationFor(config),
-      authorizationType: authorization.authorizationType,
-      authorizerId: authorizer?.ref,
-      throttle,
-    });
+    const bound = this.integrationFor(integration, spec.routeKey, `${spec.prop}.integration`);
+    const route = this.core.addRoute({ ...spec, authorizationType: authorization.authorizationType }, bound.integration, authorizer?.ref);
     // $connect is always the first route, so whether it is authorized (or why it is open) is known here.
-    if (routeKey !== CONNECT && this.connectAuthorized) acknowledgeConnectionAuthorization(resource);
-    if (routeKey !== CONNECT && this.openReason) acknowledgeOpenRoute(resource, this.openReason);
-    return resource;
+    if (spec.routeKey !== CONNECT_ROUTE_KEY && this.connectAuthorized) acknowledgeConnectionAuthorization(route);
+    if (spec.routeKey !== CONNECT_ROUTE_KEY && this.openReason) acknowledgeOpenRoute(route, this.openReason);
+    return { route, ...bound };
   }
 
   /** One integration resource per distinct backend, shared by its routes. */
-  private integrationFor(config: WebSocketIntegrationConfig): apigwv2.CfnIntegration {
-    return this.core.integration(config, () => ({
-      requestTemplates: config.requestTemplates,
-      // The template is the one keyed `$default`, whatever the message.
-      templateSelectionExpression: config.requestTemplates ? `\\${DEFAULT_TEMPLATE_KEY}` : undefined,
-    }));
+  private integrationFor(integration: WebSocketIntegration, routeKey: string, prop: string): Omit<BoundRoute, 'route'> {
+    const bind = (allowInvoke: (fn: lambda.IFunction) => void) => integration._bindToRoute({ scope: this, prop, routeKey, allowInvoke });
+    const { resource, config } = this.core.bindIntegration(integration, bind, {
+      check: checked => checkWebSocketIntegrationConfig(this, prop, checked),
+      maxTimeoutMs: WEBSOCKET_MAX_TIMEOUT_MS,
+      props: checked => ({
+        requestTemplates: checked.requestTemplates,
+        // By default the template is the one keyed `$default`, whatever the message.
+        templateSelectionExpression: checked.templateSelectionExpression ?? (checked.requestTemplates ? `\\${DEFAULT_TEMPLATE_KEY}` : undefined),
+      }),
+    });
+    return { integration: resource, config };
   }
 
   /** The answer of a non-proxy integration of a two-way route, passed on as it is. */
-  private integrationResponse(config: WebSocketIntegrationConfig): void {
-    const id = this.core.integrationId(config);
-    if (this.node.tryFindChild(`${id}Response`)) return;
-    new apigwv2.CfnIntegrationResponse(this, `${id}Response`, {
-      apiId: this.apiId,
-      integrationId: this.integrationFor(config).ref,
-      integrationResponseKey: DEFAULT_ROUTE,
-    });
+  private integrationResponse(integration: apigwv2.CfnIntegration): void {
+    const id = `${integration.node.id}Response`;
+    if (this.node.tryFindChild(id)) return;
+    new apigwv2.CfnIntegrationResponse(this, id, { apiId: this.apiId, integrationId: integration.ref, integrationResponseKey: DEFAULT_ROUTE_KEY });
   }
 
   private authorizerFor(authorizer: WebSocketAuthorizer): apigwv2.CfnAuthorizer {

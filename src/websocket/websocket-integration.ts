@@ -1,14 +1,13 @@
 import { Aws, Duration, aws_iam as iam, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { DEFAULT_TEMPLATE_KEY, IWebSocketIntegrationContext, WEBSOCKET_MAX_TIMEOUT_MS, WebSocketIntegrationConfig, WebSocketIntegrationType } from './websocket-integration-config';
 import { checkPattern } from '../core/checks';
 import { lambdaInvocationUri } from '../core/lambda-uri';
 import { allowSendMessage } from '../integrations/service-grants';
+import { BoundIntegration } from '../v2/bound-integration';
 import { checkedTimeout, urlProxyFields } from '../v2/integration-checks';
 
-/** WebSocket integrations may take 29 s at most (HTTP APIs allow 30). */
-const MAX_TIMEOUT_MS = 29000;
-/** The key of the request template API Gateway always selects. */
-export const DEFAULT_TEMPLATE_KEY = '$default';
+type Binder = (context: IWebSocketIntegrationContext) => BoundIntegration<WebSocketIntegrationConfig>;
 
 /** Options of a Lambda proxy integration of a WebSocket API. */
 export interface WebSocketLambdaIntegrationOptions {
@@ -48,42 +47,35 @@ export interface WebSocketSqsIntegrationOptions {
   readonly messageGroupId?: string;
 }
 
-/** An integration as its resource needs it. @internal */
-export interface WebSocketIntegrationConfig {
-  /** Equal for integrations that may share one resource. */
-  readonly key: string;
-  readonly integrationType: string;
-  readonly integrationUri: string;
-  readonly integrationMethod?: string;
-  readonly timeoutInMillis: number;
-  /** The function API Gateway must be allowed to invoke. */
-  readonly function?: lambda.IFunction;
-  /** For AWS integrations: the request, written as the service expects it. */
-  readonly requestTemplates?: { [key: string]: string };
-  readonly requestParameters?: { [name: string]: string };
-  /** For AWS integrations: allows the role API Gateway assumes to call the action. */
-  readonly grant?: (role: iam.IGrantable) => void;
-}
-
-/** The backend of a WebSocket API route. */
-export class WebSocketIntegration {
+/**
+ * The backend of a WebSocket API route. Create one with a static factory and give it to a route:
+ *
+ * ```ts
+ * new GatewayWebSocketApi(this, 'Chat', { routes: { sendMessage: { integration: WebSocketIntegration.lambda(fn) } } });
+ * ```
+ *
+ * Routes to the same backend share one integration resource. An integration of your own
+ * extends this class and implements `bind`; the routes it gives the same config share one resource.
+ */
+export abstract class WebSocketIntegration {
   /** A Lambda function receives each message (or connect and disconnect event) and may answer. */
   public static lambda(fn: lambda.IFunction, options: WebSocketLambdaIntegrationOptions = {}): WebSocketIntegration {
-    return new WebSocketIntegration((scope, prop) => {
+    return new FactoryWebSocketIntegration(({ scope, prop, allowInvoke }) => {
       const timeout = timeoutOf(scope, prop, options.timeout);
+      allowInvoke(fn);
       return {
         key: `lambda ${fn.node.path} ${timeout}`,
-        integrationType: 'AWS_PROXY',
-        integrationUri: lambdaInvocationUri(fn),
-        timeoutInMillis: timeout,
-        function: fn,
+        config: { type: WebSocketIntegrationType.AWS_PROXY, uri: lambdaInvocationUri(fn), timeoutInMillis: timeout },
       };
     });
   }
 
   /** Each message is passed to an HTTP(S) URL as the request body. */
   public static url(url: string, options: WebSocketUrlIntegrationOptions = {}): WebSocketIntegration {
-    return new WebSocketIntegration((scope, prop) => urlProxyFields(scope, prop, url, options.method ?? 'POST', options.timeout, MAX_TIMEOUT_MS));
+    return new FactoryWebSocketIntegration(({ scope, prop }) => {
+      const { key, ...fields } = urlProxyFields(scope, prop, url, options.method ?? 'POST', options.timeout, WEBSOCKET_MAX_TIMEOUT_MS);
+      return { key, config: { type: WebSocketIntegrationType.HTTP_PROXY, ...fields } };
+    });
   }
 
   /**
@@ -92,40 +84,81 @@ export class WebSocketIntegration {
    * can answer through the `@connections` API.
    */
   public static sqsSendMessage(queue: sqs.IQueue, options: WebSocketSqsIntegrationOptions = {}): WebSocketIntegration {
-    return new WebSocketIntegration((scope, prop) => {
+    return new FactoryWebSocketIntegration(({ scope, prop }) => {
       checkPattern(scope, `${prop}.messageGroupId`, options.messageGroupId, /^(\$context\.[A-Za-z.]+|[\w.:-]{1,128})$/,
         '$context.<variable>, or 1 to 128 letters, digits, "_", ".", ":" and "-"');
       const group = options.messageGroupId ? `&MessageGroupId=$util.urlEncode("${options.messageGroupId}")` : '';
-      return {
-        key: `sqs ${queue.node.path} ${options.messageGroupId ?? ''}`,
-        integrationType: 'AWS',
-        integrationUri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:sqs:path/${queue.env.account}/${queue.queueName}`,
-        integrationMethod: 'POST',
-        timeoutInMillis: MAX_TIMEOUT_MS,
+      return WebSocketIntegration.awsServiceCall(`sqs ${queue.node.path} ${options.messageGroupId ?? ''}`, {
+        uri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:sqs:path/${queue.env.account}/${queue.queueName}`,
         requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
-        requestTemplates: {
-          [DEFAULT_TEMPLATE_KEY]: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)'
-            + '&MessageAttribute.1.Name=connectionId&MessageAttribute.1.Value.DataType=String'
-            + `&MessageAttribute.1.Value.StringValue=$util.urlEncode($context.connectionId)${group}`,
-        },
-        grant: allowSendMessage(queue),
-      };
+        template: 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)'
+          + '&MessageAttribute.1.Name=connectionId&MessageAttribute.1.Value.DataType=String'
+          + `&MessageAttribute.1.Value.StringValue=$util.urlEncode($context.connectionId)${group}`,
+      }, allowSendMessage(queue));
     });
   }
 
-  /** An AWS integration the library builds (the connections table's). @internal */
-  public static _aws(config: Omit<WebSocketIntegrationConfig, 'integrationType' | 'timeoutInMillis'>): WebSocketIntegration {
-    return new WebSocketIntegration(() => ({ ...config, integrationType: 'AWS', timeoutInMillis: MAX_TIMEOUT_MS }));
+  /**
+   * An AWS service action API Gateway calls with a role of its own, allowed by `grant`: the
+   * connections table's integrations. @internal
+   */
+  public static _awsService(key: string, call: AwsServiceCall, grant: (role: iam.IGrantable) => void): WebSocketIntegration {
+    return new FactoryWebSocketIntegration(() => WebSocketIntegration.awsServiceCall(key, call, grant));
   }
 
-  private constructor(private readonly bind: (scope: IConstruct, prop: string) => WebSocketIntegrationConfig) {}
+  private static awsServiceCall(
+    key: string, call: AwsServiceCall, grant: (role: iam.IGrantable) => void,
+  ): BoundIntegration<WebSocketIntegrationConfig> {
+    return {
+      key,
+      config: {
+        type: WebSocketIntegrationType.AWS,
+        uri: call.uri,
+        method: 'POST',
+        timeoutInMillis: WEBSOCKET_MAX_TIMEOUT_MS,
+        requestParameters: call.requestParameters,
+        requestTemplates: { [DEFAULT_TEMPLATE_KEY]: call.template },
+      },
+      grant,
+    };
+  }
 
-  /** Validates the integration for a route and returns what its resource needs. @internal */
-  public _bind(scope: IConstruct, prop: string): WebSocketIntegrationConfig {
-    return this.bind(scope, prop);
+  /**
+   * Binds the integration to one route of an API, once per route that uses it: returns the
+   * integration resource's settings, and may make what it needs (in `context.scope`) and allow
+   * API Gateway to invoke functions (`context.allowInvoke`).
+   */
+  public abstract bind(context: IWebSocketIntegrationContext): WebSocketIntegrationConfig;
+
+  /** Binds the integration with what only the library's own integrations carry. @internal */
+  public _bindToRoute(context: IWebSocketIntegrationContext): BoundIntegration<WebSocketIntegrationConfig> {
+    return { config: this.bind(context) };
+  }
+}
+
+/** An AWS service action called with the request template keyed `$default`. @internal */
+export interface AwsServiceCall {
+  /** The action's `arn:aws:apigateway:...` URI. */
+  readonly uri: string;
+  readonly template: string;
+  readonly requestParameters?: { [name: string]: string };
+}
+
+/** An integration made by one of `WebSocketIntegration`'s factories. */
+class FactoryWebSocketIntegration extends WebSocketIntegration {
+  constructor(private readonly binder: Binder) {
+    super();
+  }
+
+  public bind(context: IWebSocketIntegrationContext): WebSocketIntegrationConfig {
+    return this.binder(context).config;
+  }
+
+  public _bindToRoute(context: IWebSocketIntegrationContext): BoundIntegration<WebSocketIntegrationConfig> {
+    return this.binder(context);
   }
 }
 
 function timeoutOf(scope: IConstruct, prop: string, timeout: Duration | undefined): number {
-  return checkedTimeout(scope, prop, timeout, MAX_TIMEOUT_MS);
+  return checkedTimeout(scope, prop, timeout, WEBSOCKET_MAX_TIMEOUT_MS);
 }

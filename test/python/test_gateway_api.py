@@ -26,6 +26,10 @@ from cdk_gateway_api import (
     GatewayPolicyValidator,
     HttpAuthorization,
     HttpIntegration,
+    HttpIntegrationConfig,
+    HttpIntegrationType,
+    HttpRouteOptions,
+    IHttpIntegrationContext,
     IIntegrationContext,
     Integration,
     IntegrationConfig,
@@ -236,3 +240,36 @@ def test_an_integration_written_in_python_is_bound_to_each_route():
     integration = body["paths"]["/a/{id}"]["get"]["x-amazon-apigateway-integration"]
     assert integration["type"] == "mock"
     assert integration["responses"]["default"]["responseTemplates"] == {"application/json": "/a/{id}"}
+
+
+class VersionedBackend(HttpIntegration):
+    """A user's own HTTP API integration, written in Python: a URL with the route's method in its path."""
+
+    def __init__(self):
+        super().__init__()
+        self.bound = []
+
+    def bind(self, context: IHttpIntegrationContext) -> HttpIntegrationConfig:
+        self.bound.append(f"{context.route_key} at {context.prop}")
+        method = context.route_key.split(" ")[0]
+        return HttpIntegrationConfig(
+            type=HttpIntegrationType.HTTP_PROXY, uri=f"https://backend.example.com/v2/{method.lower()}", method=method, timeout_in_millis=8000,
+        )
+
+
+def test_an_http_integration_written_in_python_is_bound_to_each_route_and_checked():
+    stack = cdk.Stack(new_app(), "CustomHttp")
+    backend = VersionedBackend()
+    GatewayHttpApi(stack, "Api", routes={"GET /a": HttpRouteOptions(integration=backend), "POST /a": HttpRouteOptions(integration=backend)})
+    assert backend.bound == ["GET /a at routes['GET /a'].integration", "POST /a at routes['POST /a'].integration"]
+    integrations = resources(Template.from_stack(stack), "AWS::ApiGatewayV2::Integration").values()
+    assert sorted((i["Properties"]["IntegrationUri"], i["Properties"]["TimeoutInMillis"]) for i in integrations) == [
+        ("https://backend.example.com/v2/get", 8000), ("https://backend.example.com/v2/post", 8000),
+    ]
+
+    class TooSlow(VersionedBackend):
+        def bind(self, context):
+            return HttpIntegrationConfig(type=HttpIntegrationType.HTTP_PROXY, uri="https://slow.example.com", timeout_in_millis=60000)
+
+    with pytest.raises(Exception, match=r"\[CustomHttp/Slow\] routes\['GET /a'\]\.integration\.bind\(\)\.timeoutInMillis: 60000 is not allowed"):
+        GatewayHttpApi(stack, "Slow", routes={"GET /a": HttpRouteOptions(integration=TooSlow())})

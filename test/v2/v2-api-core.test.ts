@@ -1,13 +1,14 @@
-import { Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
+import { Stack, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Compliance } from '../../src';
+import { V2Protocol } from '../../src/model/v2-route-table';
 import { ApiProtocol, StageMetrics } from '../../src/observability/stage-metrics';
 import { V2ApiCore, V2CoreStage, V2IntegrationConfig } from '../../src/v2/v2-api-core';
-import { newFunction, newStack } from '../util';
+import { newStack } from '../util';
 
 function core(stack: Stack = newStack()): { api: Construct; core: V2ApiCore<V2CoreStage> } {
   const api = new Construct(stack, 'Api');
-  return { api, core: new V2ApiCore<V2CoreStage>(api, { apiId: 'api-id', compliance: Compliance.AWS_SOLUTIONS, encryption: undefined }) };
+  return { api, core: new V2ApiCore<V2CoreStage>(api, { apiId: 'api-id', compliance: Compliance.AWS_SOLUTIONS, protocol: V2Protocol.HTTP }) };
 }
 
 const urlBackend: V2IntegrationConfig = { key: 'url https://a.example.com', integrationType: 'HTTP_PROXY', integrationUri: 'https://a.example.com', timeoutInMillis: 29000 };
@@ -25,25 +26,38 @@ describe('the v2 core', () => {
     expect(api.node.children.filter(child => child instanceof apigwv2.CfnIntegration)).toHaveLength(2);
   });
 
-  test('a Lambda backend is allowed to be invoked once, whatever the number of its routes', () => {
-    const stack = newStack();
-    const { api, core: c } = core(stack);
-    const fn = newFunction(stack);
-    c.integration({ key: 'lambda', integrationType: 'AWS_PROXY', timeoutInMillis: 29000, function: fn });
-    c.integration({ key: 'lambda', integrationType: 'AWS_PROXY', timeoutInMillis: 29000, function: fn });
-    const permissions = api.node.findAll().filter(node => (node as any).cfnResourceType === 'AWS::Lambda::Permission');
-    expect(permissions).toHaveLength(1);
+  test('an integration object without a key of its own keeps one key per config, whatever the number of its routes', () => {
+    const { core: c } = core();
+    const own = {};
+    expect(c.keyOf(own, 'a')).toBe('own 0');
+    expect(c.keyOf(own, 'a')).toBe('own 0');
+    expect(c.keyOf({}, 'a')).toBe('own 1');
+    // Another config of the same object is another resource; the first keeps its key.
+    expect(c.keyOf(own, 'b')).toBe('own 0 config 1');
+    expect(c.keyOf(own, 'a')).toBe('own 0');
   });
 
-  test('a route key once per API, and its throttle checked', () => {
+  test('an AWS service backend gets a role allowed by its grant, unless it brings its own credentials', () => {
+    const stack = newStack();
+    const { api, core: c } = core(stack);
+    const made = c.integration({ ...urlBackend, key: 'sqs', integrationType: 'AWS_PROXY', grant: role => iam.Grant.addToPrincipal({ grantee: role, actions: ['sqs:SendMessage'], resourceArns: ['*'] }) });
+    expect(api.node.tryFindChild(`${made.node.id}Role`)).toBeInstanceOf(iam.Role);
+    const own = c.integration({ ...urlBackend, key: 'own', integrationType: 'AWS_PROXY', credentials: 'arn:aws:iam::111122223333:role/mine', grant: () => { throw new Error('not asked'); } });
+    expect(own.credentialsArn).toBe('arn:aws:iam::111122223333:role/mine');
+    expect(api.node.tryFindChild(`${own.node.id}Role`)).toBeUndefined();
+  });
+
+  test('a route goes through the route table, then becomes a resource targeting its integration', () => {
     const { core: c } = core();
     const integration = c.integration(urlBackend);
-    const route = { routeKey: 'GET /items', prop: "routes['GET /items']", integration, authorizationType: 'AWS_IAM' };
-    c.addRoute(route);
-    expect(c.routes.map(r => r.routeKey)).toEqual(['GET /items']);
-    expect(() => c.addRoute(route)).toThrow(/\[Test\/Api\] routes: "GET \/items" is not allowed\. Allowed: each route key once/);
-    expect(() => c.addRoute({ ...route, routeKey: 'GET /other', prop: "routes['GET /other']", throttle: { rateLimit: -1, burstLimit: 1 } }))
-      .toThrow(/routes\['GET \/other'\]\.throttle\.rateLimit/);
+    const spec = { routeKey: 'GET /items', prop: "routes['GET /items']", authorizationType: 'JWT', scopes: ['items/read'] };
+    const resource = c.addRoute(spec, integration, 'authorizer-id');
+    expect(c.routes).toEqual([expect.objectContaining({ ...spec, key: expect.objectContaining({ method: 'GET', path: '/items' }), resource })]);
+    expect(Stack.of(resource).resolve(resource.target)).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: expect.stringMatching(/^ApiIntegration/) }]] });
+    expect(resource.authorizerId).toBe('authorizer-id');
+    expect(resource.authorizationScopes).toEqual(['items/read']);
+    expect(() => c.addRoute(spec, integration)).toThrow(/each route key once/);
+    expect(c.routes).toHaveLength(1);
   });
 
   test('stage names once per API; $default only where the API allows it', () => {
