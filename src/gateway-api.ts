@@ -4,7 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildResourcePolicy } from './access/resource-policy';
-import { cloudWatchAccount } from './account/cloudwatch-role';
+import { cloudWatchRoleSetting } from './account/cloudwatch-role';
 import { ApiAuthorizers } from './auth/api-authorizers';
 import { Authorization } from './auth/authorization';
 import { grantExecuteApi } from './auth/execute-api-grant';
@@ -28,6 +28,7 @@ import { ApiMonitoring } from './observability/api-monitoring';
 import { ClientServers, DocumentedOperation, clientServers, restClientDocument } from './openapi/client-document';
 import { writeDocumentAtSynth } from './openapi/document-file';
 import { importOperations } from './openapi/import-operations';
+import { OpenApiDocument } from './openapi/openapi-document';
 import { Compliance, ComplianceDefaults, complianceDefaults, complianceRuleSets } from './policy/compliance';
 import { recordAcknowledgments } from './policy/record-acknowledgments';
 import { validateItself } from './policy/self-validation';
@@ -65,16 +66,28 @@ const DEFAULT_DEPLOYMENT_HISTORY = 3;
  *   routes: { 'GET /pets/{petId}': { integration: Integration.lambda(petsFn) } },
  * });
  * ```
+ *
+ * It is an aws-cdk-lib `RestApiBase`, as `SpecRestApi` is (an API defined by its OpenAPI body),
+ * so it goes wherever aws-cdk-lib takes an `IRestApi` or a `RestApiBase`: CloudFront's
+ * `RestApiOrigin`, Route 53's and EventBridge's `ApiGateway` targets, a usage plan's `addApiStage`,
+ * an AgentCore gateway's `addApiGatewayTarget`. Its `deploymentStage` is its first stage.
  */
-export class GatewayApi extends Construct {
+export class GatewayApi extends apigw.RestApiBase {
   /** The RestApi resource; its `Body` is the rendered OpenAPI definition. */
   public readonly restApi: apigw.CfnRestApi;
   /** The deployment of the current definition; its logical id changes whenever the definition does. */
   public readonly deployment: apigw.CfnDeployment;
-  /** The account's CloudWatch Logs role setting, when this library manages it. */
-  public readonly cloudWatchAccount?: apigw.CfnAccount;
+  /** The account's API Gateway setting of its CloudWatch Logs role (AWS::ApiGateway::Account), when this library manages it. */
+  public readonly cloudWatchRoleSetting?: apigw.CfnAccount;
   /** The id of the REST API. */
   public readonly restApiId: string;
+  /** The id of the API's root resource (`/`). */
+  public readonly restApiRootResourceId: string;
+  /**
+   * The root resource, for aws-cdk-lib consumers that read it. The API's routes are its
+   * `routes` (rendered into its OpenAPI body): methods added here would not be in its deployments.
+   */
+  public readonly root: apigw.IResource;
   /** The endpoint type. */
   public readonly endpointType: apigw.EndpointType;
   /** The compliance standard the API is built for. */
@@ -111,18 +124,20 @@ export class GatewayApi extends Construct {
   private readonly domainFront: DomainFront;
   /** What an imported document declared per operationId, for the exported document. */
   private readonly documented = new Map<string, DocumentedOperation>();
+  /** The resource policy: the `resourcePolicy` prop's, and the statements `addToResourcePolicy` adds. */
+  private policyDocument?: iam.PolicyDocument;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps = {}) {
-    super(scope, id);
+    const apiName = props.apiName ?? titleOf(props.openApi) ?? id;
+    super(scope, id, { restApiName: apiName });
     if (props.operations && !props.openApi) throw propError(this, 'operations', Object.keys(props.operations), 'operations only with an openApi document');
     const imported = props.openApi && importOperations(this, props.openApi, props.operations ?? {}, props.defaultAuthorization !== undefined);
-    const apiName = props.apiName ?? imported?.title ?? id;
     const description = props.description ?? imported?.description;
     this.checkPayloadSettings(props);
     const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
     this.endpointType = endpoint.endpointType;
     const tls = apiEndpointTls(this, this.endpointType, props.securityPolicy, props.endpointAccessMode);
-    const policy = buildResourcePolicy(this, {
+    this.policyDocument = buildResourcePolicy(this, {
       options: props.resourcePolicy,
       isPrivate: endpoint.endpointType === apigw.EndpointType.PRIVATE,
       vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds ?? [],
@@ -139,6 +154,8 @@ export class GatewayApi extends Construct {
     // A custom domain in front turns the execute-api endpoint off, unless the props say otherwise.
     this.domainFront = new DomainFront(props.disableExecuteApiEndpoint);
     const disableExecuteApiEndpoint = Lazy.any({ produce: () => this.domainFront.disableExecuteApiEndpointProperty });
+    // Statements may be added after the constructor (addToResourcePolicy), so the policy is read at synthesis.
+    const policy = Lazy.any({ produce: () => this.policyDocument });
     const deployedSettings: DeployedSettings = {
       policy,
       binaryMediaTypes: props.binaryMediaTypes,
@@ -175,6 +192,8 @@ export class GatewayApi extends Construct {
       disableExecuteApiEndpoint,
     });
     this.restApiId = this.restApi.ref;
+    this.restApiRootResourceId = this.restApi.attrRootResourceId;
+    this.root = apigw.Resource.fromResourceAttributes(this, 'Root', { restApi: this, resourceId: this.restApiRootResourceId, path: '/' });
     // Routes, their authorizers and the functions they invoke: the body renders them at synthesis.
     this.invokePermissions = new InvokePermissions(this, this.restApiId);
     this.authorizers = new ApiAuthorizers(this, fn => this.invokePermissions.allowAuthorize(fn));
@@ -196,7 +215,7 @@ export class GatewayApi extends Construct {
       : undefined;
     this.webAcl = (props.webAcl ?? preset.webAcl) ? createWebAcl(this, this.encryptionKey?.()) : undefined;
     this.warnAboutSwitchedOffPresetDefaults(props, preset);
-    if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
+    if (props.cloudWatchRole ?? true) this.cloudWatchRoleSetting = cloudWatchRoleSetting(this);
     this.apiName = apiName;
     this.monitoring = new ApiMonitoring(this, props);
     this.dashboard = this.monitoring.dashboard?.dashboard;
@@ -306,7 +325,7 @@ export class GatewayApi extends Construct {
     const stage = new ApiStage(this, `Stage.${stageName}`, {
       prop,
       options,
-      restApiId: this.restApi.ref,
+      restApi: this,
       apiName: this.apiName,
       alarmActions: () => this.monitoring.alarmActions(),
       served: () => this.releases.served(stageName),
@@ -319,12 +338,30 @@ export class GatewayApi extends Construct {
       endpointType: this.endpointType,
       domainFront: this.domainFront,
     });
-    if (this.cloudWatchAccount) stage.stage.node.addDependency(this.cloudWatchAccount);
+    this.deploymentStage ??= stage;
     this.monitoring.addStage({
       stageName, metrics: stage.metrics, alarms: stage.alarms, cached: stage._cached, routeMetrics: options.detailedMetrics ?? true,
     });
     this.stageList.push({ stage, prop });
     return stage;
+  }
+
+  /**
+   * Adds a statement to the API's resource policy (making one when the API has none; then API
+   * Gateway demands an explicit Allow for every call). aws-cdk-lib's `grantInvokeFromVpcEndpointsOnly` uses it.
+   */
+  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    this.policyDocument ??= new iam.PolicyDocument();
+    this.policyDocument.addStatements(statement);
+    return { statementAdded: true, policyDependable: this.restApi };
+  }
+
+  /**
+   * Called by each stage as aws-cdk-lib's `Stage` makes it: the stage resource waits for the
+   * account's CloudWatch role, which its execution logs need. @internal
+   */
+  public _attachStage(stage: apigw.Stage): void {
+    if (this.cloudWatchRoleSetting) stage.node.defaultChild!.node.addDependency(this.cloudWatchRoleSetting);
   }
 
   /** The API's stages, in the order they were added. */
@@ -445,4 +482,10 @@ export class GatewayApi extends Construct {
       ...ack, location: bodyOperationLocation(route.key.path, operationKey(route.key.method)),
     })));
   }
+}
+
+/** The title of an imported OpenAPI document, which names the API unless `apiName` does. */
+function titleOf(document: OpenApiDocument | undefined): string | undefined {
+  const title = document?.document?.info?.title;
+  return typeof title === 'string' ? title : undefined;
 }

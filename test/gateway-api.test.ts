@@ -16,7 +16,7 @@ describe('GatewayApi', () => {
     expect(api.deployment).toBeInstanceOf(apigw.CfnDeployment);
     expect(api.defaultStage.stage).toBeInstanceOf(apigw.CfnStage);
     expect(api.stages).toEqual([api.defaultStage]);
-    expect(api.cloudWatchAccount).toBeInstanceOf(apigw.CfnAccount);
+    expect(api.cloudWatchRoleSetting).toBeInstanceOf(apigw.CfnAccount);
     expect(api.defaultStage.accessLogGroup).toBeDefined();
     expect(api.stageName).toBe('prod');
     expect(api.endpointType).toBe(apigw.EndpointType.REGIONAL);

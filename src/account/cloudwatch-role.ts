@@ -9,7 +9,7 @@ const LOGS_IN_ACCOUNT = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_I
  * (AWS::ApiGateway::Account). One stack-level singleton serves every GatewayApi in the stack.
  * Both resources are retained: deleting them would stop every API in the account from logging.
  */
-export function cloudWatchAccount(scope: IConstruct): apigw.CfnAccount {
+export function cloudWatchRoleSetting(scope: IConstruct): apigw.CfnAccount {
   const stack = Stack.of(scope);
   const existing = stack.node.tryFindChild(SINGLETON_ID) as apigw.CfnAccount | undefined;
   if (existing) return existing;

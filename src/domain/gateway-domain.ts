@@ -1,5 +1,5 @@
 import {
-  Arn, ArnFormat, Stack, Token,
+  Arn, ArnFormat, Resource, Stack, Token,
   aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_certificatemanager as acm, aws_route53 as route53,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
@@ -28,10 +28,18 @@ const EDGE_CERTIFICATE_REGION = 'us-east-1';
  * domain.addMapping(orders.defaultStage, { basePath: 'orders' });
  * domain.addMapping(catalog.defaultStage, { basePath: 'v1/catalog' });
  * ```
+ *
+ * It is an aws-cdk-lib `IDomainName`, so Route 53's `ApiGatewayDomain` target takes it.
  */
-export class GatewayDomain extends Construct {
+export class GatewayDomain extends Resource implements apigw.IDomainName {
   /** The domain name. */
   public readonly domainName: string;
+  /** The name and ARN of the domain name resource. */
+  public readonly domainNameRef: apigw.DomainNameReference;
+  /** The host name an alias record points at: the domain's regional name, or its CloudFront distribution's (EDGE). */
+  public readonly domainNameAliasDomainName: string;
+  /** The hosted zone of `domainNameAliasDomainName`. */
+  public readonly domainNameAliasHostedZoneId: string;
   /** The domain name resource. */
   public readonly cfnDomainName: apigw.CfnDomainName;
   /** The domain's certificate, given or created. */
@@ -86,6 +94,10 @@ export class GatewayDomain extends Construct {
       },
       ownershipVerificationCertificateArn: mutualTls?.ownershipVerificationCertificate?.certificateArn,
     });
+    this.domainNameRef = this.cfnDomainName.domainNameRef;
+    const alias = new DomainAliasTarget(this.cfnDomainName, edge).bind();
+    this.domainNameAliasDomainName = alias.dnsName;
+    this.domainNameAliasHostedZoneId = alias.hostedZoneId;
 
     if (props.hostedZone && (props.aliasRecord ?? true)) {
       this.aliasRecord = new route53.ARecord(this, 'AliasRecord', {

@@ -69,6 +69,7 @@ export class GatewayHttpApi extends Construct {
   private readonly authorizers = new Map<string, BoundAuthorizer>();
   private readonly info: { title: string; description?: string };
   private readonly domainFront: DomainFront;
+  private imported?: apigwv2.IHttpApi;
 
   constructor(scope: Construct, id: string, props: GatewayHttpApiProps = {}) {
     super(scope, id);
@@ -119,6 +120,17 @@ export class GatewayHttpApi extends Construct {
   /** The URL of the first stage: execute-api's, or its custom domain's when one serves it and execute-api is off. */
   public get url(): string {
     return this.defaultStage.url;
+  }
+
+  /**
+   * The API as aws-cdk-lib's `IHttpApi`, for its HTTP API constructs (an `HttpStage` or
+   * `HttpRoute` of your own, an `ApiMapping`, an `HttpAuthorizer`). GatewayHttpApi is not one
+   * itself: `IHttpApi.defaultStage` is an optional `IHttpStage`, where this API's is its own
+   * stage type, and jsii lets no class narrow an interface's property.
+   */
+  public get asHttpApi(): apigwv2.IHttpApi {
+    this.imported ??= apigwv2.HttpApi.fromHttpApiAttributes(this, 'AsHttpApi', { httpApiId: this.apiId, apiEndpoint: this.httpApi.attrApiEndpoint });
+    return this.imported;
   }
 
   /**

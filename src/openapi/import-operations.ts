@@ -36,7 +36,6 @@ export interface ImportedRoute {
 
 /** What a document gives the API besides its routes. */
 export interface ImportedApi {
-  readonly title?: string;
   readonly description?: string;
   readonly routes: ImportedRoute[];
   /** Every schema of `components.schemas`, in OpenAPI form, by name. */
@@ -91,7 +90,6 @@ export function importOperations(
   const unknown = Object.keys(operations).filter(id => !operationIds.includes(id));
   if (unknown.length > 0) throw propError(scope, 'operations', unknown, `operationIds of the document: ${operationIds.join(', ')}`);
   return {
-    title: doc.info?.title,
     description: doc.info?.description,
     routes,
     models: new Map(Object.entries<Json>(doc.components?.schemas ?? {})),

@@ -33,7 +33,8 @@ export interface ApiStageProps {
   /** How the stage is named in errors, e.g. `stages[1]`. */
   readonly prop: string;
   readonly options: StageOptions;
-  readonly restApiId: string;
+  /** The API, which the stage serves as aws-cdk-lib's `Stage.restApi`. */
+  readonly restApi: apigw.IRestApi;
   /** The API's name, which its metrics carry. */
   readonly apiName: string;
   /** What the stage's alarms notify unless the stage says otherwise. */
@@ -62,9 +63,13 @@ export interface ApiStageProps {
  * A stage with the library's observability defaults: JSON access logs, execution logs at
  * ERROR, detailed metrics, X-Ray and throttling on every method. It serves the deployments its
  * release asks for; a release that ends a canary also removes it.
+ *
+ * It is an aws-cdk-lib `Stage`, so the consumers of one (usage plans, event and AgentCore
+ * targets, CloudFront origins) take it; the `Stage` makes the stage resource, configured here.
  */
-export class ApiStage extends Construct implements IGatewayStage {
+export class ApiStage extends apigw.Stage implements IGatewayStage {
   public readonly stage: apigw.CfnStage;
+  /** The stage's name as written (not a reference to the resource, as aws-cdk-lib's is): it names the stage's resources and metrics. */
   public readonly stageName: string;
   public readonly release: Release;
   public readonly accessLogGroup?: logs.ILogGroup;
@@ -80,10 +85,12 @@ export class ApiStage extends Construct implements IGatewayStage {
   private readonly usagePlans = new Set<IConstruct>();
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
-    super(scope, id);
     const o = props.options;
+    const stageName = o.stageName ?? DEFAULT_STAGE_NAME;
+    const deploymentId = Lazy.string({ produce: () => props.served().base });
+    super(scope, id, { stageName, deployment: servedDeployment(props.restApi, deploymentId) });
     const prop = props.prop;
-    this.stageName = o.stageName ?? DEFAULT_STAGE_NAME;
+    this.stageName = stageName;
     this.release = o.release ?? Release.latest();
     this.arnForExecuteApi = props.arnForExecuteApi;
     this.routes = props.routes;
@@ -103,10 +110,8 @@ export class ApiStage extends Construct implements IGatewayStage {
       throttle: { rateLimit: o.throttlingRateLimit ?? DEFAULT_RATE_LIMIT, burstLimit: o.throttlingBurstLimit ?? DEFAULT_BURST_LIMIT },
       cacheTtlSeconds: cache ? cache.ttl?.toSeconds() ?? DEFAULT_CACHE_TTL_SECONDS : undefined,
     };
-    this.stage = new apigw.CfnStage(this, 'Resource', {
-      restApiId: props.restApiId,
-      deploymentId: Lazy.string({ produce: () => props.served().base }),
-      stageName: this.stageName,
+    this.stage = this.node.defaultChild as apigw.CfnStage;
+    Object.assign<apigw.CfnStage, Partial<apigw.CfnStageProps>>(this.stage, {
       description: o.description,
       variables: o.variables,
       tracingEnabled: o.tracingEnabled ?? true,
@@ -129,13 +134,13 @@ export class ApiStage extends Construct implements IGatewayStage {
 
     if (endsCanary(this.release)) {
       removeCanary(this, {
-        restApiId: props.restApiId,
+        restApiId: props.restApi.restApiId,
         stage: this.stage,
-        baseDeploymentId: Lazy.string({ produce: () => props.served().base }),
+        baseDeploymentId: deploymentId,
       });
     }
     const webAclArn = o.webAclArn ?? props.webAcl?.attrArn;
-    if (webAclArn) associateWebAcl(this, webAclArn, props.restApiId, this.stage);
+    if (webAclArn) associateWebAcl(this, webAclArn, props.restApi.restApiId, this.stage);
     if (o.urlOutput) {
       this.urlOutput = new CfnOutput(this, 'Url', { value: this.url, description: `URL of stage ${this.stageName} of ${scope.node.path}` });
     }
@@ -187,6 +192,16 @@ export class ApiStage extends Construct implements IGatewayStage {
   public grantInvalidateCache(grantee: iam.IGrantable, method: string = '*', path: string = '/*'): iam.Grant {
     return grantExecuteApi(grantee, 'InvalidateCache', this.arnForExecuteApi(method, path, this.stageName));
   }
+}
+
+/**
+ * What aws-cdk-lib's `Stage` reads of its deployment: the deployment's id and its API. The
+ * deployments a GatewayApi stage serves are its release's (CfnDeployments the release plan
+ * picks), not an L2 `Deployment`, whose constructor would make a deployment of its own.
+ */
+function servedDeployment(restApi: apigw.IRestApi, deploymentId: string): apigw.Deployment {
+  const read: Pick<apigw.Deployment, 'api' | 'deploymentId'> = { api: restApi, deploymentId };
+  return read as apigw.Deployment;
 }
 
 function endsCanary(release: Release): boolean {

@@ -3,12 +3,14 @@ import { IConstruct } from 'constructs';
 import { StageMetrics } from '../observability/stage-metrics';
 import { Release } from '../release/release';
 
-/** One stage of a GatewayApi: its resources, its URL and who may call it. */
-export interface IGatewayStage extends IConstruct {
+/**
+ * One stage of a GatewayApi: its resources, its URL and who may call it. It is an aws-cdk-lib
+ * `IStage` (and GatewayApi's own stages are `Stage`s), so it goes wherever one is taken. Its
+ * `stageName` is the name as written, not a reference to the stage resource as aws-cdk-lib's is.
+ */
+export interface IGatewayStage extends apigw.IStage {
   /** The stage resource. */
   readonly stage: apigw.CfnStage;
-  /** The stage name. */
-  readonly stageName: string;
   /**
    * The stage's URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`; when a
    * custom domain serves the stage and the execute-api endpoint is off, the domain's

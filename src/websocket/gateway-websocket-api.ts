@@ -1,5 +1,5 @@
 import {
-  aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns,
+  Resource, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_cloudwatch as cloudwatch, aws_sns as sns,
   aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -15,7 +15,7 @@ import {
 import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketApiStage } from './websocket-stage';
 import { WebSocketStageOptions } from './websocket-stage-options';
-import { cloudWatchAccount } from '../account/cloudwatch-role';
+import { cloudWatchRoleSetting } from '../account/cloudwatch-role';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { checkPattern } from '../core/checks';
 import { propError } from '../core/errors';
@@ -51,12 +51,19 @@ const ROUTE_SELECTION_EXPRESSION = /^(\$request\.body\.[A-Za-z0-9_.-]+|\$default
  * chat.connectionsTable!.grantReadData(sendFn);
  * chat.defaultStage.grantManageConnections(sendFn);
  * ```
+ *
+ * It is an aws-cdk-lib `IWebSocketApi`, so aws-cdk-lib's WebSocket constructs (a `WebSocketStage`
+ * of your own, an `ApiMapping`) take it.
  */
-export class GatewayWebSocketApi extends Construct {
+export class GatewayWebSocketApi extends Resource implements apigwv2.IWebSocketApi {
   /** The API resource. */
   public readonly webSocketApi: apigwv2.CfnApi;
   /** The id of the API. */
   public readonly apiId: string;
+  /** The API's endpoint, `wss://<id>.execute-api.<region>.amazonaws.com`. */
+  public readonly apiEndpoint: string;
+  /** Marks the API as a WebSocket API for aws-cdk-lib. */
+  public readonly isWebsocketApi = true;
   /** The compliance standard the API is built for. */
   public readonly compliance: Compliance;
   /** The API's CloudWatch dashboard, unless `dashboard` is false. */
@@ -69,10 +76,15 @@ export class GatewayWebSocketApi extends Construct {
   public get alarmTopic(): sns.ITopic | undefined {
     return this.core.monitoring.alarmTopic;
   }
+
+  /** The API's id, as aws-cdk-lib's references read it. */
+  public get apiRef(): apigwv2.ApiReference {
+    return { apiId: this.apiId };
+  }
   /** The table of open connections, when the API keeps one. */
   public readonly connectionsTable?: dynamodb.ITable;
   /** The account's API Gateway CloudWatch role setting, when the library made it. */
-  public readonly cloudWatchAccount?: apigw.CfnAccount;
+  public readonly cloudWatchRoleSetting?: apigw.CfnAccount;
 
   private readonly core: V2ApiCore<WebSocketApiStage>;
   private readonly table?: ConnectionsTable;
@@ -93,9 +105,10 @@ export class GatewayWebSocketApi extends Construct {
       routeSelectionExpression,
     });
     this.apiId = this.webSocketApi.ref;
+    this.apiEndpoint = this.webSocketApi.attrApiEndpoint;
     // A WebSocket route's ARN is stage and route key: `*/*`.
     this.core = new V2ApiCore(this, { ...props, apiId: this.apiId, compliance: this.compliance, invokeArnPattern: '*/*', protocol: V2Protocol.WEBSOCKET });
-    if (props.cloudWatchRole ?? true) this.cloudWatchAccount = cloudWatchAccount(this);
+    if (props.cloudWatchRole ?? true) this.cloudWatchRoleSetting = cloudWatchRoleSetting(this);
     if (props.connectionsTable) {
       this.table = connectionsTable(this, 'connectionsTable', props.connectionsTable, this.core.encryptionKey);
       this.connectionsTable = this.table.table;
@@ -110,6 +123,11 @@ export class GatewayWebSocketApi extends Construct {
     if (disconnect) this.addLifecycleRoute(DISCONNECT_ROUTE_KEY, 'disconnect', disconnect);
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) this.addRoute(routeKey, options);
     this.core.validate(props.policyValidation);
+  }
+
+  /** A metric of the API (all its stages), e.g. `api.metric('ConnectCount')`. */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return new cloudwatch.Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: this.apiId }, ...props }).attachTo(this);
   }
 
   /** The API's stages, in the order they were added. */
@@ -156,7 +174,7 @@ export class GatewayWebSocketApi extends Construct {
       routes: () => this.core.routes,
       executeApiArn: resource => this.core.executeApiArn(resource),
       accessLogKey: this.core.encryptionKey,
-      cloudWatchAccount: this.cloudWatchAccount,
+      cloudWatchRoleSetting: this.cloudWatchRoleSetting,
     }));
   }
 

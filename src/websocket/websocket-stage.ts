@@ -16,7 +16,7 @@ export interface WebSocketApiStageProps extends V2StageProps {
   /** The execute-api ARN of a stage-relative resource, e.g. `prod/$connect`. */
   readonly executeApiArn: (resource: string) => string;
   /** The account's CloudWatch role, which execution logging needs first. */
-  readonly cloudWatchAccount?: apigw.CfnAccount;
+  readonly cloudWatchRoleSetting?: apigw.CfnAccount;
 }
 
 /**
@@ -38,7 +38,7 @@ export class WebSocketApiStage extends Construct implements IWebSocketGatewaySta
     this.executeApiArn = props.executeApiArn;
     checkOneOf(this, `${props.prop}.loggingLevel`, o.loggingLevel, Object.values(apigw.MethodLoggingLevel));
     const loggingLevel = o.loggingLevel ?? apigw.MethodLoggingLevel.ERROR;
-    if (loggingLevel !== apigw.MethodLoggingLevel.OFF && !props.cloudWatchAccount) {
+    if (loggingLevel !== apigw.MethodLoggingLevel.OFF && !props.cloudWatchRoleSetting) {
       Annotations.of(this).addWarningV2('cdk-gateway-api:executionLogsNeedAccountRole',
         `${props.prop}.loggingLevel is ${loggingLevel} and cloudWatchRole is false: the account's API Gateway CloudWatch role must be set elsewhere, or deployment fails.`);
     }
@@ -54,7 +54,7 @@ export class WebSocketApiStage extends Construct implements IWebSocketGatewaySta
       defaultAccessLogFormat: AccessLogFormats.webSocketJson(),
       logging: { loggingLevel, dataTraceEnabled: o.dataTraceEnabled ?? false },
     }));
-    if (props.cloudWatchAccount) this.stage.node.addDependency(props.cloudWatchAccount);
+    if (props.cloudWatchRoleSetting) this.stage.node.addDependency(props.cloudWatchRoleSetting);
   }
 
   public get url(): string {

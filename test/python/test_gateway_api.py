@@ -273,3 +273,71 @@ def test_an_http_integration_written_in_python_is_bound_to_each_route_and_checke
 
     with pytest.raises(Exception, match=r"\[CustomHttp/Slow\] routes\['GET /a'\]\.integration\.bind\(\)\.timeoutInMillis: 60000 is not allowed"):
         GatewayHttpApi(stack, "Slow", routes={"GET /a": HttpRouteOptions(integration=TooSlow())})
+
+
+def test_aws_cdk_lib_takes_a_gateway_api_where_it_takes_a_rest_api():
+    from aws_cdk import aws_apigateway as apigw
+    from aws_cdk import aws_bedrockagentcore as agentcore
+    from aws_cdk import aws_certificatemanager as acm
+    from aws_cdk import aws_cloudfront as cloudfront
+    from aws_cdk import aws_cloudfront_origins as origins
+    from aws_cdk import aws_events as events
+    from aws_cdk import aws_events_targets as event_targets
+    from aws_cdk import aws_route53 as route53
+    from aws_cdk import aws_route53_targets as dns_targets
+    from cdk_gateway_api import GatewayDomain
+
+    stack = cdk.Stack(new_app(), "Consumers")
+    fn = new_function(stack)
+    api = GatewayApi(stack, "Shop", routes={
+        "GET /items": RouteOptions(integration=Integration.lambda_(fn)),
+        "POST /jobs": RouteOptions(integration=Integration.lambda_(fn)),
+    })
+    assert isinstance(api, apigw.RestApiBase)
+    assert isinstance(api.deployment_stage, apigw.Stage)
+    assert api.deployment_stage.stage_name == "prod"
+
+    cloudfront.Distribution(stack, "Cdn", default_behavior=cloudfront.BehaviorOptions(origin=origins.RestApiOrigin(api, origin_path="")))
+    events.Rule(stack, "Nightly", schedule=events.Schedule.rate(cdk.Duration.days(1)),
+                targets=[event_targets.ApiGateway(api, method="POST", path="/jobs")])
+    plan = apigw.UsagePlan(stack, "Plan")
+    plan.add_api_stage(api=api, stage=api.deployment_stage)
+    agentcore.Gateway(stack, "Tools").add_api_gateway_target("ShopTools", rest_api=api,
+        api_gateway_tool_configuration=agentcore.ApiGatewayToolConfiguration(
+            tool_filters=[agentcore.ApiGatewayToolFilter(filter_path="/items", methods=[agentcore.ApiGatewayHttpMethod.GET])]))
+    zone = route53.PublicHostedZone(stack, "Zone", zone_name="example.com")
+    certificate = acm.Certificate.from_certificate_arn(stack, "Cert", "arn:aws:acm:eu-west-1:111122223333:certificate/abc")
+    domain = GatewayDomain(stack, "Domain", domain_name="api.example.com", certificate=certificate)
+    domain.add_mapping(api.default_stage)
+    route53.ARecord(stack, "Alias", zone=zone, record_name="api",
+                    target=route53.RecordTarget.from_alias(dns_targets.ApiGatewayDomain(domain)))
+
+    template = Template.from_stack(stack)
+    api_ref = {"Ref": stack.get_logical_id(api.rest_api)}
+    origin = next(iter(resources(template, "AWS::CloudFront::Distribution").values()))["Properties"]["DistributionConfig"]["Origins"][0]
+    # The domain serves the first stage at its root and turns execute-api off: CloudFront goes to the domain.
+    assert origin["DomainName"] == {"Fn::Select": [2, {"Fn::Split": ["/", "https://api.example.com/"]}]}
+    assert origin["OriginPath"] == ""
+    target = next(iter(resources(template, "AWS::Events::Rule").values()))["Properties"]["Targets"][0]
+    assert "/prod/POST/jobs" in json.dumps(target["Arn"])
+    [api_stage] = next(iter(resources(template, "AWS::ApiGateway::UsagePlan").values()))["Properties"]["ApiStages"]
+    assert (api_stage["ApiId"], api_stage["Stage"]) == (api_ref, "prod")
+    tools = next(iter(resources(template, "AWS::BedrockAgentCore::GatewayTarget").values()))["Properties"]
+    assert tools["TargetConfiguration"]["Mcp"]["ApiGateway"]["RestApiId"] == api_ref
+    assert tools["TargetConfiguration"]["Mcp"]["ApiGateway"]["Stage"] == "prod"
+    records = [r["Properties"] for r in resources(template, "AWS::Route53::RecordSet").values()]
+    assert any(r["AliasTarget"]["DNSName"] == {"Fn::GetAtt": [stack.get_logical_id(domain.cfn_domain_name), "RegionalDomainName"]} for r in records)
+
+
+def test_aws_cdk_lib_takes_a_websocket_api_and_an_http_api_as_its_own():
+    from aws_cdk import aws_apigatewayv2 as apigwv2
+    from cdk_gateway_api import GatewayWebSocketApi
+
+    stack = cdk.Stack(new_app(), "V2Consumers")
+    chat = GatewayWebSocketApi(stack, "Chat", connections_table={})
+    apigwv2.WebSocketStage(stack, "Dev", web_socket_api=chat, stage_name="dev")
+    http = GatewayHttpApi(stack, "Http", routes={"GET /items": HttpRouteOptions(integration=HttpIntegration.url("https://items.example.com"))})
+    apigwv2.HttpStage(stack, "Canary", http_api=http.as_http_api, stage_name="canary")
+    stages = {(json.dumps(r["Properties"]["ApiId"]), r["Properties"]["StageName"]) for r in resources(Template.from_stack(stack), "AWS::ApiGatewayV2::Stage").values()}
+    assert (json.dumps({"Ref": stack.get_logical_id(chat.web_socket_api)}), "dev") in stages
+    assert (json.dumps({"Ref": stack.get_logical_id(http.http_api)}), "canary") in stages
