@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { App, Validations } from 'aws-cdk-lib';
 import { addComplianceStages } from './compliance/compliance-stage';
+import { AgentToolsStack } from './stacks/agent-tools-stack';
 import { AuthorizersStack } from './stacks/authorizers-stack';
 import { AwsServicesStack } from './stacks/aws-services-stack';
 import { EndpointsStack } from './stacks/endpoints-stack';
@@ -39,4 +40,5 @@ new AuthorizersStack(app, 'GatewayApiAuthorizersExample');
 new HttpApiStack(app, 'GatewayApiHttpExample');
 new WebSocketChatStack(app, 'GatewayApiWebSocketExample');
 new ObservabilityStack(app, 'GatewayApiObservabilityExample');
+new AgentToolsStack(app, 'GatewayApiAgentToolsExample');
 addComplianceStages(app);

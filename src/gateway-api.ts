@@ -1,10 +1,12 @@
 import {
   Annotations, Aspects, Lazy, Stack, Token, Validations,
-  aws_apigateway as apigw, aws_cloudwatch as cloudwatch, aws_sns as sns, aws_iam as iam, aws_kms as kms, aws_wafv2 as wafv2,
+  aws_apigateway as apigw, aws_bedrockagentcore as agentcore, aws_cloudwatch as cloudwatch, aws_sns as sns, aws_iam as iam, aws_kms as kms,
+  aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildResourcePolicy } from './access/resource-policy';
 import { cloudWatchRoleSetting } from './account/cloudwatch-role';
+import { McpTargetOptions, addMcpTarget } from './agents/mcp-target';
 import { ApiAuthorizers } from './auth/api-authorizers';
 import { Authorization } from './auth/authorization';
 import { grantExecuteApi } from './auth/execute-api-grant';
@@ -344,6 +346,37 @@ export class GatewayApi extends apigw.RestApiBase {
     });
     this.stageList.push({ stage, prop });
     return stage;
+  }
+
+  /**
+   * Offers routes of a stage to the agents of an AgentCore gateway as MCP tools: each named by
+   * its route's `operationId` and described by its `summary`. Only the routes named are tools.
+   * The gateway signs its calls with its role, allowed to invoke exactly those routes, when any
+   * of them is IAM-authorized, and calls open routes without credentials; routes it cannot call
+   * (ANY, proxy resources, Cognito or Lambda authorizers, API keys) are refused, as are PRIVATE
+   * APIs and APIs whose execute-api endpoint is off (the gateway calls that endpoint).
+   *
+   * ```ts
+   * api.addMcpTarget(gateway, { routes: ['GET /pets', 'GET /pets/{petId}'] });
+   * ```
+   */
+  public addMcpTarget(gateway: agentcore.IGateway, options: McpTargetOptions): agentcore.CfnGatewayTarget {
+    const target = addMcpTarget({
+      scope: this,
+      restApiId: this.restApiId,
+      routes: this.routeTable.routes,
+      stages: this.stageList.map(({ stage }) => stage),
+      endpointType: this.endpointType,
+      arnForExecuteApi: (method, path, stage) => this.arnForExecuteApi(method, path, stage),
+    }, gateway, options);
+    // Whether a custom domain turns execute-api off is known once the domains are mapped.
+    target.node.addValidation({
+      validate: () => (this.domainFront.disableExecuteApiEndpointProperty
+        ? [`${this.node.path}: addMcpTarget needs the execute-api endpoint, which AgentCore gateways call; `
+          + 'set disableExecuteApiEndpoint: false to keep it beside the custom domain']
+        : []),
+    });
+    return target;
   }
 
   /**

@@ -92,6 +92,7 @@ RELEASES = "GatewayApiReleasesExample"
 USAGE = "GatewayApiUsagePlansExample"
 ENDPOINTS = "GatewayApiEndpointsExample"
 OBSERVABILITY = "GatewayApiObservabilityExample"
+AGENT_TOOLS = "GatewayApiAgentToolsExample"
 
 CALLS: list[Call] = [
     # Lambda proxy: the function shapes the whole answer.
@@ -186,6 +187,12 @@ CALLS: list[Call] = [
 
     # Endpoint types.
     Call("EDGE endpoint", ENDPOINTS, "EdgeApi", "/hello", json={"hello": "world"}),
+
+    # The routes an AgentCore gateway offers as MCP tools (the gateway itself is not in the emulator).
+    Call("MCP tool listProducts", AGENT_TOOLS, "CatalogueApi", "/products", text='"name":"Teapot"'),
+    Call("MCP tool getProduct", AGENT_TOOLS, "CatalogueApi", "/products/p1", json={"id": "p1", "name": "Kettle", "price": 39}),
+    Call("MCP tool getProduct: unknown id", AGENT_TOOLS, "CatalogueApi", "/products/p9", status=404,
+         json={"message": "no such product"}),
 ]
 
 # The large definition, imported from S3 by the library's custom resource: every route answers.

@@ -341,3 +341,21 @@ def test_aws_cdk_lib_takes_a_websocket_api_and_an_http_api_as_its_own():
     stages = {(json.dumps(r["Properties"]["ApiId"]), r["Properties"]["StageName"]) for r in resources(Template.from_stack(stack), "AWS::ApiGatewayV2::Stage").values()}
     assert (json.dumps({"Ref": stack.get_logical_id(chat.web_socket_api)}), "dev") in stages
     assert (json.dumps({"Ref": stack.get_logical_id(http.http_api)}), "canary") in stages
+
+
+def test_routes_named_become_mcp_tools_of_an_agentcore_gateway_and_others_are_refused():
+    from aws_cdk import aws_bedrockagentcore as agentcore
+
+    stack = cdk.Stack(new_app(), "Agents")
+    api = GatewayApi(stack, "Pets", routes={
+        "GET /pets": RouteOptions(integration=Integration.mock(), operation_id="listPets", summary="Lists the pets."),
+        "ANY /admin": RouteOptions(integration=Integration.mock()),
+    })
+    gateway = agentcore.Gateway(stack, "Tools", authorizer_configuration=agentcore.GatewayAuthorizer.using_aws_iam())
+    api.add_mcp_target(gateway, routes=["GET /pets"])
+    with pytest.raises(Exception, match=r"addMcpTarget routes\[0\]: \"ANY /admin\" is not allowed"):
+        api.add_mcp_target(gateway, routes=["ANY /admin"], target_name="admin")
+    target = next(iter(resources(Template.from_stack(stack), "AWS::BedrockAgentCore::GatewayTarget").values()))["Properties"]
+    tools = target["TargetConfiguration"]["Mcp"]["ApiGateway"]["ApiGatewayToolConfiguration"]
+    assert tools["ToolOverrides"] == [{"Name": "listPets", "Path": "/pets", "Method": "GET", "Description": "Lists the pets."}]
+    assert target["CredentialProviderConfigurations"] == [{"CredentialProviderType": "GATEWAY_IAM_ROLE"}]
