@@ -38,6 +38,7 @@ UNAVAILABLE = {
     "AWS::Route53::": "the example's hosted zones are imported by id and do not exist in the emulator's account",
     "AWS::KinesisFirehose::": "Firehose is not started here",
     "AWS::BedrockAgentCore::": "Bedrock AgentCore is not in LocalStack's community edition",
+    "AWS::CloudFront::": "CloudFront is not in LocalStack's community edition",
     # Its one writer is an HTTP API route (POST /clicks), which the emulator cannot call anyway.
     "AWS::Kinesis::": "Kinesis is not started here (LocalStack would install kinesis-mock at start for the HTTP API's stream only)",
 }

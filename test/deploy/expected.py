@@ -93,6 +93,7 @@ USAGE = "GatewayApiUsagePlansExample"
 ENDPOINTS = "GatewayApiEndpointsExample"
 OBSERVABILITY = "GatewayApiObservabilityExample"
 AGENT_TOOLS = "GatewayApiAgentToolsExample"
+CDN = "GatewayApiCdnExample"
 
 CALLS: list[Call] = [
     # Lambda proxy: the function shapes the whole answer.
@@ -193,6 +194,10 @@ CALLS: list[Call] = [
     Call("MCP tool getProduct", AGENT_TOOLS, "CatalogueApi", "/products/p1", json={"id": "p1", "name": "Kettle", "price": 39}),
     Call("MCP tool getProduct: unknown id", AGENT_TOOLS, "CatalogueApi", "/products/p9", status=404,
          json={"message": "no such product"}),
+
+    # The origin of a CloudFront distribution (the distribution itself is not in the emulator).
+    Call("CloudFront origin: every article", CDN, "ArticlesApi", "/articles", text='"title":"Steeping tea"'),
+    Call("CloudFront origin: one article", CDN, "ArticlesApi", "/articles/a1", json={"id": "a1", "title": "Kettles, a history"}),
 ]
 
 # The large definition, imported from S3 by the library's custom resource: every route answers.
