@@ -44,7 +44,8 @@ import { externalize } from './render/externalize';
 import { buildGatewayResponses } from './render/gateway-responses';
 import { operationKey, renderOpenApiBody } from './render/openapi-body';
 import { ApiStage } from './rest/api-stage';
-import { IGatewayStage } from './rest/gateway-stage';
+import { IGatewayApiStage, IGatewayStage } from './rest/gateway-stage';
+import { GatewayStageAttributes, ImportedGatewayStage } from './rest/imported-stage';
 import { StageOptions } from './rest/stage-options';
 import { DomainFront } from './stage/domain-front';
 import { DEFAULT_STAGE_NAME, checkNewStageName } from './stage/stage-name';
@@ -75,6 +76,20 @@ const DEFAULT_DEPLOYMENT_HISTORY = 3;
  * an AgentCore gateway's `addApiGatewayTarget`. Its `deploymentStage` is its first stage.
  */
 export class GatewayApi extends apigw.RestApiBase {
+  /**
+   * A stage of a REST API made elsewhere (another stack, the console, another tool), for what
+   * GatewayApi's constructs do with stages: a `UsagePlan` serving it, a `GatewayDomain` mapping
+   * it, its `metrics` for alarms, and its grants. Nothing of that API changes.
+   *
+   * ```ts
+   * const legacy = GatewayApi.fromStageAttributes(this, 'Legacy', { restApiId: 'a1b2c3d4e5', restApiName: 'legacy', stageName: 'prod' });
+   * new UsagePlan(this, 'Partners', { stages: [legacy] });
+   * ```
+   */
+  public static fromStageAttributes(scope: Construct, id: string, attrs: GatewayStageAttributes): IGatewayStage {
+    return new ImportedGatewayStage(scope, id, attrs);
+  }
+
   /** The RestApi resource; its `Body` is the rendered OpenAPI definition. */
   public readonly restApi: apigw.CfnRestApi;
   /** The deployment of the current definition; its logical id changes whenever the definition does. */
@@ -314,7 +329,7 @@ export class GatewayApi extends apigw.RestApiBase {
    * Adds a stage, e.g. `api.addStage({ stageName: 'dev', variables: { env: 'dev' } })`.
    * Stage names are unique within the API.
    */
-  public addStage(options: StageOptions): IGatewayStage {
+  public addStage(options: StageOptions): IGatewayApiStage {
     const prop = `stages[${this.stageList.length}]`;
     const stageName = options.stageName ?? DEFAULT_STAGE_NAME;
     checkNewStageName({
@@ -398,7 +413,7 @@ export class GatewayApi extends apigw.RestApiBase {
   }
 
   /** The API's stages, in the order they were added. */
-  public get stages(): IGatewayStage[] {
+  public get stages(): IGatewayApiStage[] {
     return this.stageList.map(({ stage }) => stage);
   }
 
@@ -417,7 +432,7 @@ export class GatewayApi extends apigw.RestApiBase {
   }
 
   /** The first stage: the one `url`, `stageName` and the single-stage examples refer to. */
-  public get defaultStage(): IGatewayStage {
+  public get defaultStage(): IGatewayApiStage {
     return this.stageList[0].stage;
   }
 

@@ -9,7 +9,7 @@ import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
 import { propError } from '../core/errors';
 import { accessMode, checkSecurityPolicy, isEnhancedPolicy } from '../endpoint/tls';
 import { IHttpGatewayStage } from '../http/http-gateway-stage';
-import { IGatewayStage } from '../rest/gateway-stage';
+import { IGatewayStage, stageNameReference } from '../rest/gateway-stage';
 
 const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const MAX_DOMAIN_NAME_LENGTH = 253;
@@ -143,15 +143,15 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
     if (multiLevel) {
       new apigwv2.CfnApiMapping(this, id, {
         domainName: this.cfnDomainName.ref,
-        apiId: stage.stage.restApiId,
-        stage: stage.stage.ref,
+        apiId: stage.restApi.restApiId,
+        stage: stageNameReference(stage),
         apiMappingKey: basePath!,
       });
     } else {
       new apigw.CfnBasePathMapping(this, id, {
         domainName: this.cfnDomainName.ref,
-        restApiId: stage.stage.restApiId,
-        stage: stage.stage.ref,
+        restApiId: stage.restApi.restApiId,
+        stage: stageNameReference(stage),
         basePath,
       });
     }

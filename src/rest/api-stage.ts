@@ -3,7 +3,7 @@ import {
   aws_apigateway as apigw, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { IGatewayStage } from './gateway-stage';
+import { IGatewayApiStage } from './gateway-stage';
 import { renderMethodSettings } from './method-settings';
 import { routeWarnings } from './route-warnings';
 import { StageOptions } from './stage-options';
@@ -67,7 +67,7 @@ export interface ApiStageProps {
  * It is an aws-cdk-lib `Stage`, so the consumers of one (usage plans, event and AgentCore
  * targets, CloudFront origins) take it; the `Stage` makes the stage resource, configured here.
  */
-export class ApiStage extends apigw.Stage implements IGatewayStage {
+export class ApiStage extends apigw.Stage implements IGatewayApiStage {
   public readonly stage: apigw.CfnStage;
   /** The stage's name as written (not a reference to the resource, as aws-cdk-lib's is): it names the stage's resources and metrics. */
   public readonly stageName: string;

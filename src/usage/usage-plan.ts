@@ -5,7 +5,7 @@ import { QuotaOptions, checkQuota } from './quota';
 import { propError, propProblem } from '../core/errors';
 import { shortHash } from '../core/hash';
 import { RouteKey, parseRouteKey } from '../core/route-key';
-import { IGatewayStage } from '../rest/gateway-stage';
+import { IGatewayStage, stageNameReference } from '../rest/gateway-stage';
 import { ThrottleOptions, checkThrottle, limitsExceeded } from '../throttle/throttle';
 
 /** Properties of a usage plan: one tier of access to one or more stages of one or more APIs. */
@@ -143,8 +143,8 @@ export class UsagePlan extends Construct {
   private renderApiStage(stage: IGatewayStage): apigw.CfnUsagePlan.ApiStageProperty {
     const throttles = this.routeThrottles.filter(({ key }) => servesRoute(stage, key));
     return {
-      apiId: stage.stage.restApiId,
-      stage: stage.stage.ref,
+      apiId: stage.restApi.restApiId,
+      stage: stageNameReference(stage),
       throttle: throttles.length === 0 ? undefined : Object.fromEntries(throttles.map(({ key, throttle }) => [
         `${key.path}/${key.method}`,
         { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
@@ -158,7 +158,7 @@ export class UsagePlan extends Construct {
       if (!this.stageList.some(stage => servesRoute(stage, key))) {
         const routes = this.stageList.flatMap(stage => stage.routeKeys());
         errors.push(propProblem(`routeThrottles['${key.key}']`, key.key,
-          `a route of one of the plan's stages (${[...new Set(routes)].sort().join(', ') || 'the plan serves no stage'})`));
+          `a route of one of the plan's stages (${[...new Set(routes)].sort().join(', ') || (this.stageList.length === 0 ? 'the plan serves no stage' : 'its stages name no routes')})`));
       }
     }
     for (const key of this.keys) {

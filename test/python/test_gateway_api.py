@@ -359,3 +359,13 @@ def test_routes_named_become_mcp_tools_of_an_agentcore_gateway_and_others_are_re
     tools = target["TargetConfiguration"]["Mcp"]["ApiGateway"]["ApiGatewayToolConfiguration"]
     assert tools["ToolOverrides"] == [{"Name": "listPets", "Path": "/pets", "Method": "GET", "Description": "Lists the pets."}]
     assert target["CredentialProviderConfigurations"] == [{"CredentialProviderType": "GATEWAY_IAM_ROLE"}]
+
+
+def test_a_stage_of_an_api_made_elsewhere_is_served_by_a_usage_plan():
+    stack = cdk.Stack(new_app(), "Imported")
+    legacy = GatewayApi.from_stage_attributes(stack, "Legacy", rest_api_id="a1b2c3d4e5", rest_api_name="legacy", stage_name="prod",
+                                              route_keys=["POST /reports"])
+    UsagePlan(stack, "Partners", stages=[legacy], route_throttles={"POST /reports": ThrottleOptions(rate_limit=5, burst_limit=10)})
+    [api_stage] = next(iter(resources(Template.from_stack(stack), "AWS::ApiGateway::UsagePlan").values()))["Properties"]["ApiStages"]
+    assert api_stage == {"ApiId": "a1b2c3d4e5", "Stage": "prod", "Throttle": {"/reports/POST": {"RateLimit": 5, "BurstLimit": 10}}}
+    assert legacy.metrics.metric_server_errors().dimensions == {"ApiName": "legacy", "Stage": "prod"}
