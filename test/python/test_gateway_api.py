@@ -311,6 +311,9 @@ def test_aws_cdk_lib_takes_a_gateway_api_where_it_takes_a_rest_api():
     domain.add_mapping(api.default_stage)
     route53.ARecord(stack, "Alias", zone=zone, record_name="api",
                     target=route53.RecordTarget.from_alias(dns_targets.ApiGatewayDomain(domain)))
+    # Route 53's ApiGateway target reads the domain aws-cdk-lib's addDomainName made.
+    api.add_domain_name("L2Domain", domain_name="l2.example.com", certificate=certificate)
+    route53.ARecord(stack, "L2Alias", zone=zone, record_name="l2", target=route53.RecordTarget.from_alias(dns_targets.ApiGateway(api)))
 
     template = Template.from_stack(stack)
     api_ref = {"Ref": stack.get_logical_id(api.rest_api)}
@@ -327,6 +330,11 @@ def test_aws_cdk_lib_takes_a_gateway_api_where_it_takes_a_rest_api():
     assert tools["TargetConfiguration"]["Mcp"]["ApiGateway"]["Stage"] == "prod"
     records = [r["Properties"] for r in resources(template, "AWS::Route53::RecordSet").values()]
     assert any(r["AliasTarget"]["DNSName"] == {"Fn::GetAtt": [stack.get_logical_id(domain.cfn_domain_name), "RegionalDomainName"]} for r in records)
+    assert any(r["Name"] == "l2.example.com." for r in records)
+    # aws-cdk-lib's mapping names the stage as written; the GatewayDomain's by a reference to the stage resource.
+    mappings = [m["Properties"] for m in resources(template, "AWS::ApiGateway::BasePathMapping").values()]
+    assert {json.dumps(m["Stage"]) for m in mappings if m["RestApiId"] == api_ref} == {
+        '"prod"', json.dumps({"Ref": stack.get_logical_id(api.default_stage.stage)})}
 
 
 def test_aws_cdk_lib_takes_a_websocket_api_and_an_http_api_as_its_own():
