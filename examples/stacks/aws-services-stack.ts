@@ -1,7 +1,9 @@
-// Capability: direct AWS service integrations (SQS, DynamoDB, SNS, Step Functions) and a mock,
+// Capability: direct AWS service integrations (SQS, DynamoDB, SNS, Step Functions, EventBridge, Kinesis, and any
+// other action through awsServiceAction) and a mock,
 // each with a role that may only make its one call, and an integration of your own.
 import {
-  Duration, Stack, StackProps, aws_dynamodb as dynamodb, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
+  Duration, Stack, StackProps, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_sns as sns, aws_sqs as sqs,
+  aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MaintenanceIntegration } from './maintenance-integration';
@@ -29,6 +31,10 @@ export class AwsServicesStack extends Stack {
     });
 
     const topic = new sns.Topic(this, 'OrderEvents', { enforceSSL: true });
+
+    const bus = new events.EventBus(this, 'OrdersBus');
+
+    const clicks = new kinesis.Stream(this, 'Clicks', { streamMode: kinesis.StreamMode.ON_DEMAND, encryption: kinesis.StreamEncryption.MANAGED });
 
     const fulfilment = new sfn.StateMachine(this, 'Fulfilment', {
       definitionBody: sfn.DefinitionBody.fromChainable(
@@ -72,6 +78,23 @@ export class AwsServicesStack extends Stack {
         },
         // SNS Publish: the body becomes the message.
         'POST /events': { integration: Integration.snsPublish(topic) },
+        // SQS GetQueueAttributes, which no factory covers: any action, through a role allowed that action on that queue only.
+        'GET /orders/queue/depth': {
+          integration: Integration.awsServiceAction({
+            service: 'sqs',
+            action: 'GetQueueAttributes',
+            resources: [queue.queueArn],
+            requestTemplate: `Action=GetQueueAttributes&QueueUrl=$util.urlEncode('${queue.queueUrl}')&AttributeName.1=ApproximateNumberOfMessages`,
+          }),
+        },
+        // Kinesis PutRecord: the body becomes one record, keyed by the device.
+        'POST /clicks/{deviceId}': {
+          integration: Integration.kinesisPutRecord(clicks, { partitionKey: "$util.escapeJavaScript($input.params('deviceId'))" }),
+        },
+        // EventBridge PutEvents: the body becomes the event's detail.
+        'POST /orders/events': {
+          integration: Integration.eventBridgePutEvents(bus, { source: 'com.example.orders', detailType: 'OrderPlaced' }),
+        },
         // Step Functions: start a standard workflow, or run an express one and answer its output.
         'POST /fulfilments': { integration: Integration.stepFunctionsStartExecution(fulfilment) },
         'POST /quotes': {

@@ -1,12 +1,13 @@
 import {
   Aws, Token, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
-  aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
+  aws_events as events, aws_kinesis as kinesis, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { IIntegrationContext, IntegrationConfig, IntegrationType } from './integration-config';
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
 import {
-  AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
+  AwsServiceActionIntegrationOptions, AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
+  EventBridgeIntegrationOptions, KinesisIntegrationOptions,
   UrlWithTemplatesIntegrationOptions, UrlIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaWithTemplatesIntegrationOptions,
   LambdaIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
 } from './options';
@@ -15,7 +16,7 @@ import { allow, allowKey, allowPublish, allowSendMessage } from './service-grant
 import { timeoutMillis } from './timeout';
 import { checkBackendUrl } from '../core/checks';
 import { propError } from '../core/errors';
-import { shortHash } from '../core/hash';
+import { shortHash, stableText } from '../core/hash';
 import { lambdaInvocationUri } from '../core/lambda-uri';
 import { ROUTE_METHODS } from '../core/route-key';
 
@@ -23,6 +24,16 @@ type Binder = (context: IIntegrationContext) => IntegrationConfig;
 
 const JSON_TYPE = 'application/json';
 const FORM_ENCODED = { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" };
+/** The headers of an AWS JSON 1.1 protocol call: the operation to run, and the body's type. */
+const AMZ_JSON = (target: string) => ({
+  'integration.request.header.X-Amz-Target': `'${target}'`,
+  'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",
+});
+const MAX_EVENT_SOURCE = 256;
+const SERVICE = /^[a-z0-9][a-z0-9-]*$/;
+const ACTION = /^[A-Za-z][A-Za-z0-9]*$/;
+const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
+const MAX_EVENT_DETAIL_TYPE = 128;
 
 /**
  * The backend of a route. Create one with a static factory and give it to a route:
@@ -85,7 +96,7 @@ export abstract class Integration {
 
   /** Sends the request body to an SQS queue as a message (SendMessage), with a role that may only do that. */
   public static sqsSendMessage(queue: sqs.IQueue, options: AwsServiceIntegrationOptions = {}): Integration {
-    return Integration.awsService(options, {
+    return Integration.serviceCall(options, {
       target: queue,
       roleId: 'SqsSendMessage',
       grant: allowSendMessage(queue),
@@ -97,7 +108,7 @@ export abstract class Integration {
 
   /** Publishes the request body to an SNS topic (Publish), with a role that may only do that. */
   public static snsPublish(topic: sns.ITopic, options: AwsServiceIntegrationOptions = {}): Integration {
-    return Integration.awsService(options, {
+    return Integration.serviceCall(options, {
       target: topic,
       roleId: 'SnsPublish',
       grant: allowPublish(topic),
@@ -109,7 +120,7 @@ export abstract class Integration {
 
   /** Starts a Step Functions execution with the request body as input (StartExecution). */
   public static stepFunctionsStartExecution(stateMachine: sfn.IStateMachine, options: AwsServiceIntegrationOptions = {}): Integration {
-    return Integration.awsService(options, {
+    return Integration.serviceCall(options, {
       target: stateMachine,
       roleId: 'StatesStartExecution',
       grant: role => stateMachine.grantStartExecution(role),
@@ -120,7 +131,7 @@ export abstract class Integration {
 
   /** Runs an Express state machine synchronously and answers with its result (StartSyncExecution). */
   public static stepFunctionsStartSyncExecution(stateMachine: sfn.IStateMachine, options: AwsServiceIntegrationOptions = {}): Integration {
-    return Integration.awsService(options, {
+    return Integration.serviceCall(options, {
       target: stateMachine,
       roleId: 'StatesStartSyncExecution',
       grant: role => stateMachine.grantStartSyncExecution(role),
@@ -133,6 +144,62 @@ export abstract class Integration {
             'an EXPRESS state machine: StartSyncExecution runs only Express workflows');
         }
       },
+    });
+  }
+
+  /**
+   * Puts the request body on an event bus as the `detail` of one event (PutEvents), with the
+   * `source` and `detail-type` given. API Gateway answers EventBridge's result, whose
+   * `FailedEntryCount` says whether the event was accepted.
+   */
+  public static eventBridgePutEvents(bus: events.IEventBus, options: EventBridgeIntegrationOptions): Integration {
+    return Integration.serviceCall(options, {
+      target: bus,
+      roleId: 'EventsPutEvents',
+      grant: role => bus.grantPutEventsTo(role),
+      uri: serviceActionUri('events', 'PutEvents'),
+      requestParameters: AMZ_JSON('AWSEvents.PutEvents'),
+      template: `${BODY_OR_EMPTY_OBJECT}{"Entries": [{"EventBusName": "${bus.eventBusName}", "Source": ${JSON.stringify(options.source)}, `
+        + `"DetailType": ${JSON.stringify(options.detailType)}, "Detail": "${BODY_AS_STRING}"}]}`,
+      check: context => checkEventFields(context, options),
+    });
+  }
+
+  /**
+   * Writes the request body to a Kinesis data stream as one record (PutRecord), base64-encoded as
+   * Kinesis requires, under the partition key a VTL fragment gives (the request id by default).
+   */
+  public static kinesisPutRecord(stream: kinesis.IStream, options: KinesisIntegrationOptions = {}): Integration {
+    const partitionKey = options.partitionKey ?? '$context.requestId';
+    return Integration.serviceCall(options, {
+      target: stream,
+      roleId: 'KinesisPutRecord',
+      grant: role => {
+        allow(role, ['kinesis:PutRecord'], [stream.streamArn]);
+        allowKey(role, stream.encryptionKey, ['kms:GenerateDataKey']);
+      },
+      uri: serviceActionUri('kinesis', 'PutRecord'),
+      requestParameters: AMZ_JSON('Kinesis_20131202.PutRecord'),
+      template: `{"StreamName": "${stream.streamName}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "${partitionKey}"}`,
+    });
+  }
+
+  /**
+   * Calls any AWS service action API Gateway can call, with a request template of yours, through
+   * a role allowed that one action on the resources named and nothing else: for the services the
+   * other factories do not cover.
+   */
+  public static awsServiceAction(options: AwsServiceActionIntegrationOptions): Integration {
+    const iamAction = options.iamAction ?? `${options.service}:${options.action}`;
+    return Integration.serviceCall(options, {
+      // One role per API, action and set of resources, shared by the routes that call it.
+      target: [iamAction, ...options.resources],
+      roleId: `${options.service}${options.action}`,
+      grant: role => allow(role, [iamAction], options.resources),
+      uri: serviceActionUri(options.service, options.action),
+      requestParameters: options.jsonTargetPrefix ? AMZ_JSON(`${options.jsonTargetPrefix}.${options.action}`) : FORM_ENCODED,
+      template: options.requestTemplate,
+      check: context => checkServiceAction(context, options),
     });
   }
 
@@ -169,7 +236,7 @@ export abstract class Integration {
     });
   }
 
-  private static awsService(options: AwsServiceIntegrationOptions, call: AwsServiceCall): Integration {
+  private static serviceCall(options: AwsServiceIntegrationOptions, call: AwsServiceCall): Integration {
     return new FactoryIntegration(context => {
       call.check?.(context);
       const role = serviceRole(context.scope, call);
@@ -190,7 +257,7 @@ export abstract class Integration {
   private static dynamoDb(
     table: dynamodb.ITable, action: string, resource: string, options: AwsServiceIntegrationOptions, template: string,
   ): Integration {
-    return Integration.awsService(options, {
+    return Integration.serviceCall(options, {
       target: table,
       roleId: `DynamoDb${action}`,
       grant: role => {
@@ -223,7 +290,8 @@ class FactoryIntegration extends Integration {
 
 /** What an AWS service integration needs besides the user's options. */
 interface AwsServiceCall {
-  readonly target: IConstruct;
+  /** What the action touches: a construct, or the ARNs of a call of the user's. */
+  readonly target: IConstruct | string[];
   readonly roleId: string;
   readonly grant: (role: iam.IRole) => void;
   readonly uri: string;
@@ -237,12 +305,13 @@ interface AwsServiceCall {
 
 /** One role per API, service action and target, shared by every route that uses it. */
 function serviceRole(scope: Construct, call: AwsServiceCall): iam.IRole {
-  const id = `${call.roleId}Role${shortHash(call.target.node.path)}`;
+  const target = Array.isArray(call.target) ? stableText(scope, call.target.join(' ')) : call.target.node.path;
+  const id = `${call.roleId}Role${shortHash(target)}`;
   const existing = scope.node.tryFindChild(id) as iam.Role | undefined;
   if (existing) return existing;
   const role = new iam.Role(scope, id, {
     assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
-    description: `Lets API Gateway call ${call.roleId} on ${call.target.node.path}`,
+    description: `Lets API Gateway call ${call.roleId} on ${Array.isArray(call.target) ? 'its resources' : call.target.node.path}`,
   });
   call.grant(role);
   return role;
@@ -269,13 +338,47 @@ function serviceActionUri(service: string, action: string): string {
   return `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:${service}:action/${action}`;
 }
 
+/** Sets `$body` to the request body, `{}` when it is empty; renders nothing. */
+const BODY_OR_EMPTY_OBJECT = '#set($body = $input.json(\'$\'))#if("$!body" == "" || "$body" == \'""\')#set($body = "{}")#end';
 /**
- * `escapeJavaScript` turns `'` into `\'`, which is not valid JSON: undo that, as AWS's own
- * Step Functions example does. An empty body becomes the input `{}`.
+ * `$body` as the content of a JSON string. `escapeJavaScript` turns `'` into `\'`, which is not
+ * valid JSON: undo that, as AWS's own Step Functions example does.
  */
+const BODY_AS_STRING = '$util.escapeJavaScript($body).replaceAll("\\\\\'", "\'")';
+
 function startExecutionTemplate(stateMachine: sfn.IStateMachine): string {
-  return '#set($body = $input.json(\'$\'))#if("$!body" == "" || "$body" == \'""\')#set($body = "{}")#end'
-    + `{"input": "$util.escapeJavaScript($body).replaceAll("\\\\'", "'")", "stateMachineArn": "${stateMachine.stateMachineArn}"}`;
+  return `${BODY_OR_EMPTY_OBJECT}{"input": "${BODY_AS_STRING}", "stateMachineArn": "${stateMachine.stateMachineArn}"}`;
+}
+
+/** A service, action and IAM action API Gateway's ARNs and IAM accept, and something to allow them on. */
+function checkServiceAction(context: IIntegrationContext, options: AwsServiceActionIntegrationOptions): void {
+  const literal = (value: string | undefined) => value !== undefined && !Token.isUnresolved(value);
+  if (literal(options.service) && !SERVICE.test(options.service)) {
+    throw propError(context.scope, `${context.prop}.service`, options.service, 'a service\'s endpoint prefix, e.g. kinesis or events');
+  }
+  if (literal(options.action) && !ACTION.test(options.action)) {
+    throw propError(context.scope, `${context.prop}.action`, options.action, 'an action name, e.g. PutRecord');
+  }
+  if (literal(options.iamAction) && !IAM_ACTION.test(options.iamAction!)) {
+    throw propError(context.scope, `${context.prop}.iamAction`, options.iamAction, 'service:Action, without wildcards');
+  }
+  if (options.resources.length === 0 || options.resources.some(arn => arn === '*')) {
+    throw propError(context.scope, `${context.prop}.resources`, options.resources, 'the ARNs of what the action touches (no "*": the role gets this action on these only)');
+  }
+}
+
+/** What EventBridge refuses of an event's source and detail type. */
+function checkEventFields(context: IIntegrationContext, options: EventBridgeIntegrationOptions): void {
+  const check = (field: 'source' | 'detailType', max: number) => {
+    const value = options[field];
+    if (Token.isUnresolved(value)) return;
+    if (value.length === 0 || value.length > max) throw propError(context.scope, `${context.prop}.${field}`, value, `1 to ${max} characters`);
+  };
+  check('source', MAX_EVENT_SOURCE);
+  check('detailType', MAX_EVENT_DETAIL_TYPE);
+  if (!Token.isUnresolved(options.source) && options.source.startsWith('aws.')) {
+    throw propError(context.scope, `${context.prop}.source`, options.source, 'a source of your own: sources starting with "aws." are reserved for AWS services');
+  }
 }
 
 /**

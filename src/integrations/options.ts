@@ -148,6 +148,62 @@ export interface UrlWithTemplatesIntegrationOptions extends MappingIntegrationOp
 export interface AwsServiceIntegrationOptions extends MappingIntegrationOptions {}
 
 /**
+ * Options of an EventBridge PutEvents integration.
+ */
+export interface EventBridgeIntegrationOptions extends AwsServiceIntegrationOptions {
+  /** The events' `source`, e.g. `com.example.orders` (sources starting with `aws.` are AWS's own). */
+  readonly source: string;
+
+  /** The events' `detail-type`, e.g. `OrderPlaced`. */
+  readonly detailType: string;
+}
+
+/**
+ * Options of a Kinesis PutRecord integration.
+ */
+export interface KinesisIntegrationOptions extends AwsServiceIntegrationOptions {
+  /**
+   * The record's partition key, as a VTL fragment, e.g. `$input.params('deviceId')`.
+   *
+   * @default '$context.requestId' (records spread over the shards)
+   */
+  readonly partitionKey?: string;
+}
+
+/**
+ * Options of an integration that calls any AWS service action.
+ */
+export interface AwsServiceActionIntegrationOptions extends AwsServiceIntegrationOptions {
+  /** The service's endpoint prefix, e.g. `kinesis`, `events` or `sqs`. */
+  readonly service: string;
+
+  /** The action, e.g. `PutRecords`. */
+  readonly action: string;
+
+  /** The ARNs of what the action touches: the role API Gateway assumes may do the action on these and nothing else. */
+  readonly resources: string[];
+
+  /**
+   * The IAM action the role is allowed.
+   *
+   * @default - `<service>:<action>`
+   */
+  readonly iamAction?: string;
+
+  /** The request mapping template that builds the action's request from the route's request. */
+  readonly requestTemplate: string;
+
+  /**
+   * For services of the AWS JSON protocol (Kinesis, DynamoDB, EventBridge, ...): the prefix of
+   * their `X-Amz-Target` header, e.g. `Kinesis_20131202`. The call then names the operation in
+   * that header and sends a JSON 1.1 body.
+   *
+   * @default - none: a query-protocol call with a form-encoded body (SQS, SNS, ...)
+   */
+  readonly jsonTargetPrefix?: string;
+}
+
+/**
  * Options of a DynamoDB PutItem integration.
  */
 export interface DynamoDbPutItemOptions extends AwsServiceIntegrationOptions {

@@ -1,6 +1,6 @@
 import {
-  App, Duration, Stack, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_kms as kms, aws_sns as sns, aws_sqs as sqs,
-  aws_stepfunctions as sfn,
+  App, Duration, Stack, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_kms as kms,
+  aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { GatewayApi, Integration } from '../../src';
@@ -280,6 +280,95 @@ describe('AWS services', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: [{ Action: 'sns:Publish', Resource: { Ref: 'TopicBFC7AF6E' } }] },
     });
+  });
+
+  test('EventBridge PutEvents puts the body on the bus as one event\'s detail, with a role allowed PutEvents on that bus', () => {
+    const { body, template } = synthApi(stack => ({
+      routes: {
+        'POST /orders/events': {
+          integration: Integration.eventBridgePutEvents(new events.EventBus(stack, 'Bus'), { source: 'com.example.orders', detailType: 'OrderPlaced' }),
+        },
+      },
+    }));
+    const integration = integrationOf(body, '/orders/events', 'post');
+    expect(JSON.stringify(integration.uri)).toContain(':events:action/PutEvents');
+    expect(integration.requestParameters).toMatchObject({
+      'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'",
+      'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",
+    });
+    const requestTemplate = JSON.stringify(integration.requestTemplates['application/json']);
+    expect(requestTemplate).toContain('\\"Source\\": \\"com.example.orders\\", \\"DetailType\\": \\"OrderPlaced\\", \\"Detail\\": \\"$util.escapeJavaScript($body)');
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': ['BusEA82B648', 'Arn'] } }] },
+    });
+  });
+
+  test.each([
+    ['an AWS source', { source: 'aws.orders', detailType: 'OrderPlaced' }, 'source: "aws.orders" is not allowed. Allowed: a source of your own'],
+    ['an empty detail type', { source: 'com.example', detailType: '' }, 'detailType: "" is not allowed. Allowed: 1 to 128 characters'],
+  ])('EventBridge PutEvents refuses %s', (_, options, message) => {
+    expect(() => synthApi(stack => ({
+      routes: { 'POST /e': { integration: Integration.eventBridgePutEvents(new events.EventBus(stack, 'Bus'), options) } },
+    }))).toThrow(`routes['POST /e'].integration.${message}`);
+  });
+
+  test('Kinesis PutRecord writes the body base64-encoded under the partition key given, with a role allowed PutRecord and the key\'s data key', () => {
+    const { body, template } = synthApi(stack => {
+      const stream = new kinesis.Stream(stack, 'Clicks', { encryption: kinesis.StreamEncryption.KMS, encryptionKey: new kms.Key(stack, 'Key') });
+      return { routes: { 'POST /clicks/{deviceId}': { integration: Integration.kinesisPutRecord(stream, { partitionKey: "$input.params('deviceId')" }) } } };
+    });
+    const integration = integrationOf(body, '/clicks/{deviceId}', 'post');
+    expect(JSON.stringify(integration.uri)).toContain(':kinesis:action/PutRecord');
+    expect(integration.requestParameters['integration.request.header.X-Amz-Target']).toBe("'Kinesis_20131202.PutRecord'");
+    expect(JSON.stringify(integration.requestTemplates['application/json']))
+      .toContain('\\"Data\\": \\"$util.base64Encode($input.body)\\", \\"PartitionKey\\": \\"$input.params(\'deviceId\')\\"');
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          { Action: 'kinesis:PutRecord', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Clicks'), 'Arn'] } },
+          { Action: 'kms:GenerateDataKey', Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Key961B73FD', 'Arn'] } },
+        ],
+      },
+    });
+  });
+
+  test('any AWS service action: the template of yours, the JSON protocol\'s target header, a role allowed that action on the resources named', () => {
+    const { body, template } = synthApi(stack => {
+      const stream = new kinesis.Stream(stack, 'Clicks', { encryption: kinesis.StreamEncryption.MANAGED });
+      return {
+        routes: {
+          'POST /clicks': {
+            integration: Integration.awsServiceAction({
+              service: 'kinesis',
+              action: 'PutRecords',
+              resources: [stream.streamArn],
+              jsonTargetPrefix: 'Kinesis_20131202',
+              requestTemplate: `{"StreamName": "${stream.streamName}", "Records": [#foreach($r in $input.path('$.records')){"Data": "$util.base64Encode($r)", `
+                + '"PartitionKey": "$context.requestId"}#if($foreach.hasNext),#end#end]}',
+            }),
+          },
+        },
+      };
+    });
+    const integration = integrationOf(body, '/clicks', 'post');
+    expect(JSON.stringify(integration.uri)).toContain(':kinesis:action/PutRecords');
+    expect(integration.requestParameters['integration.request.header.X-Amz-Target']).toBe("'Kinesis_20131202.PutRecords'");
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'kinesis:PutRecords', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Clicks'), 'Arn'] } }] },
+    });
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['a wildcard resource', { resources: ['*'] }, 'resources: ["*"] is not allowed. Allowed: the ARNs of what the action touches'],
+    ['no resource', { resources: [] }, 'resources: [] is not allowed'],
+    ['a service that is no endpoint prefix', { service: 'Amazon Kinesis' }, 'service: "Amazon Kinesis" is not allowed'],
+    ['an IAM action with a wildcard', { iamAction: 'kinesis:*' }, 'iamAction: "kinesis:*" is not allowed'],
+  ])('any AWS service action refuses %s', (_, override, message) => {
+    const options = {
+      service: 'kinesis', action: 'PutRecord', resources: ['arn:aws:kinesis:eu-west-1:111122223333:stream/s'], requestTemplate: '{}', ...override,
+    } as Parameters<typeof Integration.awsServiceAction>[0];
+    expect(() => synthApi(() => ({ routes: { 'POST /x': { integration: Integration.awsServiceAction(options) } } })))
+      .toThrow(`routes['POST /x'].integration.${message}`);
   });
 
   test('Step Functions StartExecution and StartSyncExecution use the states service with their own grants', () => {

@@ -377,3 +377,17 @@ def test_a_stage_of_an_api_made_elsewhere_is_served_by_a_usage_plan():
     [api_stage] = next(iter(resources(Template.from_stack(stack), "AWS::ApiGateway::UsagePlan").values()))["Properties"]["ApiStages"]
     assert api_stage == {"ApiId": "a1b2c3d4e5", "Stage": "prod", "Throttle": {"/reports/POST": {"RateLimit": 5, "BurstLimit": 10}}}
     assert legacy.metrics.metric_server_errors().dimensions == {"ApiName": "legacy", "Stage": "prod"}
+
+
+def test_any_aws_service_action_gets_a_role_allowed_that_action_on_its_resources_only():
+    from aws_cdk import aws_events as events
+    stack = cdk.Stack(new_app(), "Actions")
+    bus = events.EventBus(stack, "Bus")
+    GatewayApi(stack, "Api", routes={
+        "POST /events": RouteOptions(integration=Integration.event_bridge_put_events(bus, source="com.example", detail_type="Happened")),
+        "GET /bus": RouteOptions(integration=Integration.aws_service_action(
+            service="events", action="DescribeEventBus", resources=[bus.event_bus_arn], json_target_prefix="AWSEvents",
+            request_template='{"Name": "%s"}' % bus.event_bus_name)),
+    })
+    statements = [s for p in resources(Template.from_stack(stack), "AWS::IAM::Policy").values() for s in p["Properties"]["PolicyDocument"]["Statement"]]
+    assert sorted(s["Action"] for s in statements) == ["events:DescribeEventBus", "events:PutEvents"]
