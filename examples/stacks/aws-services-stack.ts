@@ -1,9 +1,9 @@
-// Capability: direct AWS service integrations (SQS, DynamoDB, SNS, Step Functions, EventBridge, Kinesis, and any
+// Capability: direct AWS service integrations (SQS, DynamoDB, SNS, Step Functions, EventBridge, S3, Kinesis, and any
 // other action through awsServiceAction) and a mock,
 // each with a role that may only make its one call, and an integration of your own.
 import {
-  Duration, Stack, StackProps, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_sns as sns, aws_sqs as sqs,
-  aws_stepfunctions as sfn,
+  Duration, Stack, StackProps, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_s3 as s3, aws_sns as sns,
+  aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MaintenanceIntegration } from './maintenance-integration';
@@ -33,6 +33,13 @@ export class AwsServicesStack extends Stack {
     const topic = new sns.Topic(this, 'OrderEvents', { enforceSSL: true });
 
     const bus = new events.EventBus(this, 'OrdersBus');
+
+    const documents = new s3.Bucket(this, 'Documents', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      versioned: true,
+    });
 
     const clicks = new kinesis.Stream(this, 'Clicks', { streamMode: kinesis.StreamMode.ON_DEMAND, encryption: kinesis.StreamEncryption.MANAGED });
 
@@ -87,6 +94,9 @@ export class AwsServicesStack extends Stack {
             requestTemplate: `Action=GetQueueAttributes&QueueUrl=$util.urlEncode('${queue.queueUrl}')&AttributeName.1=ApproximateNumberOfMessages`,
           }),
         },
+        // S3: the route's {key} names the object; each role may read or write that bucket's objects only.
+        'PUT /documents/{key}': { integration: Integration.s3PutObject(documents) },
+        'GET /documents/{key}': { integration: Integration.s3GetObject(documents) },
         // Kinesis PutRecord: the body becomes one record, keyed by the device.
         'POST /clicks/{deviceId}': {
           integration: Integration.kinesisPutRecord(clicks, { partitionKey: "$util.escapeJavaScript($input.params('deviceId'))" }),

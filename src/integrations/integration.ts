@@ -1,13 +1,13 @@
 import {
   Aws, Token, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
-  aws_events as events, aws_kinesis as kinesis, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
+  aws_events as events, aws_kinesis as kinesis, aws_s3 as s3, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { IIntegrationContext, IntegrationConfig, IntegrationType } from './integration-config';
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
 import {
   AwsServiceActionIntegrationOptions, AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
-  EventBridgeIntegrationOptions, KinesisIntegrationOptions,
+  EventBridgeIntegrationOptions, KinesisIntegrationOptions, S3ObjectIntegrationOptions,
   UrlWithTemplatesIntegrationOptions, UrlIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaWithTemplatesIntegrationOptions,
   LambdaIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
 } from './options';
@@ -30,6 +30,12 @@ const AMZ_JSON = (target: string) => ({
   'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",
 });
 const MAX_EVENT_SOURCE = 256;
+/** An object with its type; a key that is missing (or that the role may not read, which S3 answers 403) is not found. */
+const S3_GET_RESPONSES: IntegrationResponse[] = [
+  { statusCode: '200', responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type' } },
+  { statusCode: '404', selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': '{"message": "no such object"}' } },
+  { statusCode: '500', selectionPattern: '5\\d{2}' },
+];
 const SERVICE = /^[a-z0-9][a-z0-9-]*$/;
 const ACTION = /^[A-Za-z][A-Za-z0-9]*$/;
 const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
@@ -166,6 +172,29 @@ export abstract class Integration {
   }
 
   /**
+   * Answers an S3 object (GetObject) whose key is a path parameter of the route, with its
+   * `Content-Type`; a key the role cannot read or that does not exist answers 404. Payloads are
+   * limited to API Gateway's 10 MB; binary objects need the API's `binaryMediaTypes`.
+   */
+  public static s3GetObject(bucket: s3.IBucket, options: S3ObjectIntegrationOptions = {}): Integration {
+    return Integration.s3Object(bucket, 'GET', options, S3_GET_RESPONSES, role => {
+      allow(role, ['s3:GetObject'], [bucket.arnForObjects(`${options.keyPrefix ?? ''}*`)]);
+      allowKey(role, bucket.encryptionKey, ['kms:Decrypt']);
+    });
+  }
+
+  /**
+   * Stores the request body as an S3 object (PutObject) whose key is a path parameter of the
+   * route. Bodies are limited to API Gateway's 10 MB; binary bodies need the API's `binaryMediaTypes`.
+   */
+  public static s3PutObject(bucket: s3.IBucket, options: S3ObjectIntegrationOptions = {}): Integration {
+    return Integration.s3Object(bucket, 'PUT', options, AWS_SERVICE_RESPONSES, role => {
+      allow(role, ['s3:PutObject'], [bucket.arnForObjects(`${options.keyPrefix ?? ''}*`)]);
+      allowKey(role, bucket.encryptionKey, ['kms:Encrypt', 'kms:GenerateDataKey']);
+    });
+  }
+
+  /**
    * Writes the request body to a Kinesis data stream as one record (PutRecord), base64-encoded as
    * Kinesis requires, under the partition key a VTL fragment gives (the request id by default).
    */
@@ -232,6 +261,30 @@ export abstract class Integration {
         ...config,
         type: IntegrationType.MOCK,
         requestTemplates: config.requestTemplates ?? { [JSON_TYPE]: '{"statusCode": 200}' },
+      };
+    });
+  }
+
+  private static s3Object(
+    bucket: s3.IBucket, method: 'GET' | 'PUT', options: S3ObjectIntegrationOptions, responses: IntegrationResponse[], grant: (role: iam.IRole) => void,
+  ): Integration {
+    return new FactoryIntegration(context => {
+      const keyParameter = options.keyParameter ?? context.pathParameters[context.pathParameters.length - 1];
+      if (!keyParameter || !context.pathParameters.includes(keyParameter)) {
+        throw propError(context.scope, `${context.prop}.keyParameter`, keyParameter,
+          `a path parameter of the route, which holds the object key (${context.pathParameters.join(', ') || 'the route has none'})`);
+      }
+      const role = serviceRole(context.scope, { target: bucket, roleId: method === 'GET' ? 'S3GetObject' : 'S3PutObject', grant });
+      const config = mapping(options, context, responses);
+      return {
+        ...config,
+        type: IntegrationType.AWS,
+        method,
+        uri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:s3:path/${bucket.bucketName}/${options.keyPrefix ?? ''}{key}`,
+        credentials: role.roleArn,
+        // The body goes to S3 as it came: no template.
+        passthroughBehavior: options.passthroughBehavior ?? apigw.PassthroughBehavior.WHEN_NO_TEMPLATES,
+        requestParameters: { 'integration.request.path.key': `method.request.path.${keyParameter}`, ...config.requestParameters },
       };
     });
   }
@@ -304,7 +357,7 @@ interface AwsServiceCall {
 }
 
 /** One role per API, service action and target, shared by every route that uses it. */
-function serviceRole(scope: Construct, call: AwsServiceCall): iam.IRole {
+function serviceRole(scope: Construct, call: Pick<AwsServiceCall, 'target' | 'roleId' | 'grant'>): iam.IRole {
   const target = Array.isArray(call.target) ? stableText(scope, call.target.join(' ')) : call.target.node.path;
   const id = `${call.roleId}Role${shortHash(target)}`;
   const existing = scope.node.tryFindChild(id) as iam.Role | undefined;

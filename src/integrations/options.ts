@@ -159,6 +159,26 @@ export interface EventBridgeIntegrationOptions extends AwsServiceIntegrationOpti
 }
 
 /**
+ * Options of an S3 object integration (GetObject, PutObject).
+ */
+export interface S3ObjectIntegrationOptions extends AwsServiceIntegrationOptions {
+  /**
+   * The route's path parameter that holds the object key; a greedy `{key+}` keeps the key's slashes.
+   *
+   * @default - the route's last path parameter
+   */
+  readonly keyParameter?: string;
+
+  /**
+   * The part of the bucket the route reaches, e.g. `reports/`: keys are read or written under
+   * it, and the role may touch nothing else.
+   *
+   * @default - the whole bucket
+   */
+  readonly keyPrefix?: string;
+}
+
+/**
  * Options of a Kinesis PutRecord integration.
  */
 export interface KinesisIntegrationOptions extends AwsServiceIntegrationOptions {

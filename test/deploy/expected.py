@@ -156,6 +156,12 @@ CALLS: list[Call] = [
          effect=published_to("OrderEvents91E7078A", {"event": "shipped", "order": "o-1"})),
     Call("any AWS service action: SQS GetQueueAttributes", AWS_SERVICES, "OrdersApi", "/orders/queue/depth",
          text="ApproximateNumberOfMessages"),
+    # (JSON bodies: LocalStack validates every body as JSON, where AWS validates only bodies with a model.)
+    Call("S3 PutObject", AWS_SERVICES, "OrdersApi", "/documents/terms.json", method="PUT", headers=JSON,
+         body=json_body({"delivery": "within 3 days"})),
+    Call("S3 GetObject", AWS_SERVICES, "OrdersApi", "/documents/terms.json", json={"delivery": "within 3 days"}),
+    Call("S3 GetObject: no such key", AWS_SERVICES, "OrdersApi", "/documents/missing.txt", status=404,
+         json={"message": "no such object"}),
     Call("EventBridge PutEvents", AWS_SERVICES, "OrdersApi", "/orders/events", method="POST", headers=JSON,
          body=json_body({"order": "o-3", "note": "it's here"}), json={"FailedEntryCount": 0}),
     Call("Step Functions StartExecution", AWS_SERVICES, "OrdersApi", "/fulfilments", method="POST", headers=JSON,

@@ -1,6 +1,6 @@
 import {
   App, Duration, Stack, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_kms as kms,
-  aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
+  aws_s3 as s3, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { GatewayApi, Integration } from '../../src';
@@ -310,6 +310,39 @@ describe('AWS services', () => {
     expect(() => synthApi(stack => ({
       routes: { 'POST /e': { integration: Integration.eventBridgePutEvents(new events.EventBus(stack, 'Bus'), options) } },
     }))).toThrow(`routes['POST /e'].integration.${message}`);
+  });
+
+  test('S3 GetObject and PutObject: the route\'s path parameter names the key, each role reads or writes that prefix of that bucket only', () => {
+    const { body, template } = synthApi(stack => {
+      const bucket = new s3.Bucket(stack, 'Docs');
+      return {
+        routes: {
+          'GET /docs/{key+}': { integration: Integration.s3GetObject(bucket, { keyPrefix: 'public/' }) },
+          'PUT /uploads/{owner}/{name}': { integration: Integration.s3PutObject(bucket, { keyParameter: 'name' }) },
+        },
+      };
+    });
+    const get = integrationOf(body, '/docs/{key+}', 'get');
+    expect(get).toMatchObject({ type: 'aws', httpMethod: 'GET', requestParameters: { 'integration.request.path.key': 'method.request.path.key' } });
+    expect(JSON.stringify(get.uri)).toContain(':s3:path/${Docs');
+    expect(JSON.stringify(get.uri)).toContain('/public/{key}');
+    expect(get.responses.default.responseParameters).toEqual({ 'method.response.header.Content-Type': 'integration.response.header.Content-Type' });
+    expect(get.responses['4\\d{2}'].statusCode).toBe('404');
+    const put = integrationOf(body, '/uploads/{owner}/{name}', 'put');
+    expect(put).toMatchObject({ httpMethod: 'PUT', requestParameters: { 'integration.request.path.key': 'method.request.path.name' } });
+    expect(put.requestTemplates).toBeUndefined();
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    const resourcesOf = (action: string) => JSON.stringify(statements.filter((st: any) => st.Action === action).map((st: any) => st.Resource));
+    expect(resourcesOf('s3:GetObject')).toContain('/public/*');
+    expect(resourcesOf('s3:PutObject')).toContain('/*');
+    // Exactly the one action each: no listing, deleting or tagging.
+    expect(statements.map((st: any) => st.Action).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+  });
+
+  test('S3 refuses a key parameter the route does not have', () => {
+    expect(() => synthApi(stack => ({
+      routes: { 'GET /docs': { integration: Integration.s3GetObject(new s3.Bucket(stack, 'Docs')) } },
+    }))).toThrow("routes['GET /docs'].integration.keyParameter: undefined is not allowed. Allowed: a path parameter of the route, which holds the object key (the route has none)");
   });
 
   test('Kinesis PutRecord writes the body base64-encoded under the partition key given, with a role allowed PutRecord and the key\'s data key', () => {

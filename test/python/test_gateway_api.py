@@ -381,13 +381,15 @@ def test_a_stage_of_an_api_made_elsewhere_is_served_by_a_usage_plan():
 
 def test_any_aws_service_action_gets_a_role_allowed_that_action_on_its_resources_only():
     from aws_cdk import aws_events as events
+    from aws_cdk import aws_s3 as s3
     stack = cdk.Stack(new_app(), "Actions")
     bus = events.EventBus(stack, "Bus")
     GatewayApi(stack, "Api", routes={
+        "GET /docs/{key}": RouteOptions(integration=Integration.s3_get_object(s3.Bucket(stack, "Docs"), key_prefix="public/")),
         "POST /events": RouteOptions(integration=Integration.event_bridge_put_events(bus, source="com.example", detail_type="Happened")),
         "GET /bus": RouteOptions(integration=Integration.aws_service_action(
             service="events", action="DescribeEventBus", resources=[bus.event_bus_arn], json_target_prefix="AWSEvents",
             request_template='{"Name": "%s"}' % bus.event_bus_name)),
     })
     statements = [s for p in resources(Template.from_stack(stack), "AWS::IAM::Policy").values() for s in p["Properties"]["PolicyDocument"]["Statement"]]
-    assert sorted(s["Action"] for s in statements) == ["events:DescribeEventBus", "events:PutEvents"]
+    assert sorted(s["Action"] for s in statements) == ["events:DescribeEventBus", "events:PutEvents", "s3:GetObject"]
