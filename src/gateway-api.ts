@@ -135,7 +135,6 @@ export class GatewayApi extends apigw.RestApiBase {
   private readonly releases: ApiReleases;
   private readonly encryptedCache: boolean;
   private readonly encryptionKey?: () => kms.IKey;
-  private readonly apiName: string;
   private readonly monitoring: ApiMonitoring;
   private externalDefinition?: ExternalDefinition;
   private readonly domainFront: DomainFront;
@@ -233,7 +232,6 @@ export class GatewayApi extends apigw.RestApiBase {
     this.webAcl = (props.webAcl ?? preset.webAcl) ? createWebAcl(this, this.encryptionKey?.()) : undefined;
     this.warnAboutSwitchedOffPresetDefaults(props, preset);
     if (props.cloudWatchRole ?? true) this.cloudWatchRoleSetting = cloudWatchRoleSetting(this);
-    this.apiName = apiName;
     this.monitoring = new ApiMonitoring(this, props);
     this.dashboard = this.monitoring.dashboard?.dashboard;
     const stages = props.stages ?? [{}];
@@ -343,7 +341,6 @@ export class GatewayApi extends apigw.RestApiBase {
       prop,
       options,
       restApi: this,
-      apiName: this.apiName,
       alarmActions: () => this.monitoring.alarmActions(),
       served: () => this.releases.served(stageName),
       routes: () => this.routeTable.routes,

@@ -1,6 +1,6 @@
-import { Token, aws_apigateway as apigw, aws_bedrockagentcore as agentcore, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_apigateway as apigw, aws_bedrockagentcore as agentcore, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkPattern } from '../core/checks';
+import { checkLengthBetween, checkPattern } from '../core/checks';
 import { propError } from '../core/errors';
 import { RouteModel } from '../model/api-model';
 
@@ -74,7 +74,7 @@ export function addMcpTarget(api: McpTargetApi, gateway: agentcore.IGateway, opt
   checkPattern(scope, nameProp, targetName, TARGET_NAME, 'letters, digits and single hyphens, 1 to 100, starting with a letter or digit');
   const id = `McpTarget.${targetName}`;
   if (scope.node.tryFindChild(id)) throw propError(scope, nameProp, targetName, 'a name no other target of this API has');
-  checkLength(scope, 'addMcpTarget description', options.description, MAX_DESCRIPTION);
+  checkLengthBetween(scope, 'addMcpTarget description', options.description, 1, MAX_DESCRIPTION);
   const tools = chosenTools(api, options.routes);
 
   const iamRoutes = tools.filter(route => route.authorizationType === 'AWS_IAM');
@@ -122,8 +122,8 @@ function chosenTools(api: McpTargetApi, keys: string[]): RouteModel[] {
     if (seen.has(key)) throw propError(scope, prop, key, 'each route once');
     seen.add(key);
     checkCallable(scope, prop, route);
-    checkLength(scope, `${prop} operationId (the tool's name)`, route.operationId, MAX_TOOL_NAME);
-    checkLength(scope, `${prop} summary (the tool's description)`, route.summary, MAX_DESCRIPTION);
+    checkLengthBetween(scope, `${prop} operationId (the tool's name)`, route.operationId, 1, MAX_TOOL_NAME);
+    checkLengthBetween(scope, `${prop} summary (the tool's description)`, route.summary, 1, MAX_DESCRIPTION);
     return route;
   });
 }
@@ -144,9 +144,4 @@ function checkCallable(scope: IConstruct, prop: string, route: RouteModel): void
 /** The route's path in an execute-api ARN: each path parameter matches any segment. */
 function arnPath(route: RouteModel): string {
   return route.key.path.replace(/\{[^}]+\}/g, '*');
-}
-
-function checkLength(scope: IConstruct, prop: string, value: string | undefined, max: number): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
-  if (value.length === 0 || value.length > max) throw propError(scope, prop, value, `1 to ${max} characters`);
 }

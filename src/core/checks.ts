@@ -40,6 +40,12 @@ export function checkLength(scope: IConstruct, prop: string, value: string | und
   if (value.length > max) throw propError(scope, prop, value.length > 80 ? `${value.slice(0, 60)}… (${value.length} ${what})` : value, `at most ${max} ${what}`);
 }
 
+/** Throws unless the text has `min` to `max` characters. */
+export function checkLengthBetween(scope: IConstruct, prop: string, value: string | undefined, min: number, max: number): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value.length < min || value.length > max) throw propError(scope, prop, value, `${min} to ${max} characters`);
+}
+
 /** Throws unless `value` matches `pattern`; `allowed` explains the pattern to a person. */
 export function checkPattern(
   scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, allowed: string,

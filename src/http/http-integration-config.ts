@@ -1,12 +1,11 @@
 import { aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { checkIntegerInRange, checkOneOf } from '../core/checks';
+import { checkOneOf } from '../core/checks';
 import { propError } from '../core/errors';
-import { checkedMethod } from '../v2/integration-checks';
+import { checkTimeoutInMillis, checkedMethod } from '../v2/integration-checks';
 
 /** HTTP API integrations may take 30 s at most. */
 export const HTTP_MAX_TIMEOUT_MS = 30000;
-const MIN_TIMEOUT_MS = 50;
 const PAYLOAD_FORMAT_VERSIONS = ['1.0', '2.0'];
 
 /** The integration types of an HTTP API. */
@@ -109,11 +108,10 @@ export interface IHttpIntegrationContext {
 /** Checks what an integration gave for a route against what API Gateway accepts; errors name the field `bind()` returned. */
 export function checkHttpIntegrationConfig(scope: Construct, prop: string, config: HttpIntegrationConfig): void {
   checkOneOf(scope, `${prop}.bind().type`, config.type, Object.values(HttpIntegrationType));
-  checkIntegerInRange(scope, `${prop}.bind().timeoutInMillis`, config.timeoutInMillis, MIN_TIMEOUT_MS, HTTP_MAX_TIMEOUT_MS, 'ms');
+  checkTimeoutInMillis(scope, `${prop}.bind().timeoutInMillis`, config.timeoutInMillis, HTTP_MAX_TIMEOUT_MS);
   checkOneOf(scope, `${prop}.bind().payloadFormatVersion`, config.payloadFormatVersion, PAYLOAD_FORMAT_VERSIONS);
   if (config.method !== undefined) checkedMethod(scope, `${prop}.bind()`, config.method);
-  const lambdaProxy = config.type === HttpIntegrationType.AWS_PROXY && config.subtype === undefined;
-  if (!lambdaProxy && config.payloadFormatVersion === '2.0') {
+  if (!isLambdaProxy(config) && config.payloadFormatVersion === '2.0') {
     throw propError(scope, `${prop}.bind().payloadFormatVersion`, '2.0', '1.0: only Lambda functions take payload format 2.0');
   }
   if (config.subtype !== undefined && config.type !== HttpIntegrationType.AWS_PROXY) {
@@ -129,6 +127,10 @@ export function checkHttpIntegrationConfig(scope: Construct, prop: string, confi
 
 /** The payload format an integration resource gets when its config names none. */
 export function payloadFormatVersionOf(config: HttpIntegrationConfig): string {
-  const lambdaProxy = config.type === HttpIntegrationType.AWS_PROXY && config.subtype === undefined;
-  return config.payloadFormatVersion ?? (lambdaProxy ? '2.0' : '1.0');
+  return config.payloadFormatVersion ?? (isLambdaProxy(config) ? '2.0' : '1.0');
+}
+
+/** A Lambda function's integration (an AWS_PROXY integration that names no service action). */
+function isLambdaProxy(config: HttpIntegrationConfig): boolean {
+  return config.type === HttpIntegrationType.AWS_PROXY && config.subtype === undefined;
 }

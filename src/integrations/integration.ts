@@ -14,7 +14,7 @@ import {
 import { checkRequestParameters } from './request-parameters';
 import { allow, allowKey, allowPublish, allowSendMessage } from './service-grants';
 import { timeoutMillis } from './timeout';
-import { checkBackendUrl } from '../core/checks';
+import { checkBackendUrl, checkLengthBetween } from '../core/checks';
 import { propError } from '../core/errors';
 import { shortHash, stableText } from '../core/hash';
 import { lambdaInvocationUri } from '../core/lambda-uri';
@@ -422,13 +422,8 @@ function checkServiceAction(context: IIntegrationContext, options: AwsServiceAct
 
 /** What EventBridge refuses of an event's source and detail type. */
 function checkEventFields(context: IIntegrationContext, options: EventBridgeIntegrationOptions): void {
-  const check = (field: 'source' | 'detailType', max: number) => {
-    const value = options[field];
-    if (Token.isUnresolved(value)) return;
-    if (value.length === 0 || value.length > max) throw propError(context.scope, `${context.prop}.${field}`, value, `1 to ${max} characters`);
-  };
-  check('source', MAX_EVENT_SOURCE);
-  check('detailType', MAX_EVENT_DETAIL_TYPE);
+  checkLengthBetween(context.scope, `${context.prop}.source`, options.source, 1, MAX_EVENT_SOURCE);
+  checkLengthBetween(context.scope, `${context.prop}.detailType`, options.detailType, 1, MAX_EVENT_DETAIL_TYPE);
   if (!Token.isUnresolved(options.source) && options.source.startsWith('aws.')) {
     throw propError(context.scope, `${context.prop}.source`, options.source, 'a source of your own: sources starting with "aws." are reserved for AWS services');
   }

@@ -33,10 +33,8 @@ export interface ApiStageProps {
   /** How the stage is named in errors, e.g. `stages[1]`. */
   readonly prop: string;
   readonly options: StageOptions;
-  /** The API, which the stage serves as aws-cdk-lib's `Stage.restApi`. */
+  /** The API, which the stage serves as aws-cdk-lib's `Stage.restApi`; its metrics carry the API's name. */
   readonly restApi: apigw.IRestApi;
-  /** The API's name, which its metrics carry. */
-  readonly apiName: string;
   /** What the stage's alarms notify unless the stage says otherwise. */
   readonly alarmActions: () => cloudwatch.IAlarmAction[];
   /** The deployments the stage serves; known once the API's release is planned, at synthesis. */
@@ -146,7 +144,7 @@ export class ApiStage extends apigw.Stage implements IGatewayApiStage {
     }
     warnAboutSwitchedOffDefaults(this, prop, o, loggingLevel);
     this._cached = cache !== undefined;
-    this.metrics = new StageMetrics({ protocol: ApiProtocol.REST, api: props.apiName, stageName: this.stageName });
+    this.metrics = new StageMetrics({ protocol: ApiProtocol.REST, api: props.restApi.restApiName, stageName: this.stageName });
     this.alarms = createStageAlarms(this, {
       prop: `${prop}.alarms`,
       stageName: this.stageName,

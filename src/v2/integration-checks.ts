@@ -17,8 +17,13 @@ export function checkedMethod(scope: IConstruct, prop: string, method: string): 
 /** The integration timeout in ms, 50 ms to `maxMs` (the protocol's limit), `maxMs` by default. */
 export function checkedTimeout(scope: IConstruct, prop: string, timeout: Duration | undefined, maxMs: number): number {
   const ms = timeout?.toMilliseconds() ?? maxMs;
-  checkIntegerInRange(scope, `${prop}.timeout`, ms, MIN_TIMEOUT_MS, maxMs, 'ms');
+  checkTimeoutInMillis(scope, `${prop}.timeout`, ms, maxMs);
   return ms;
+}
+
+/** An integration timeout in ms, when given: 50 ms to `maxMs` (the protocol's limit). */
+export function checkTimeoutInMillis(scope: IConstruct, prop: string, ms: number | undefined, maxMs: number): void {
+  checkIntegerInRange(scope, prop, ms, MIN_TIMEOUT_MS, maxMs, 'ms');
 }
 
 /** An HTTP or WebSocket API's integration proxying to a public URL, checked: its settings and the key its routes share it by. */

@@ -1,12 +1,11 @@
 import { aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { checkIntegerInRange, checkOneOf } from '../core/checks';
+import { checkOneOf } from '../core/checks';
 import { propError } from '../core/errors';
-import { checkedMethod } from '../v2/integration-checks';
+import { checkTimeoutInMillis, checkedMethod } from '../v2/integration-checks';
 
 /** WebSocket integrations may take 29 s at most (HTTP APIs allow 30). */
 export const WEBSOCKET_MAX_TIMEOUT_MS = 29000;
-const MIN_TIMEOUT_MS = 50;
 /** The key of the request template API Gateway always selects. */
 export const DEFAULT_TEMPLATE_KEY = '$default';
 
@@ -96,7 +95,7 @@ export interface IWebSocketIntegrationContext {
 /** Checks what an integration gave for a route against what API Gateway accepts; errors name the field `bind()` returned. */
 export function checkWebSocketIntegrationConfig(scope: Construct, prop: string, config: WebSocketIntegrationConfig): void {
   checkOneOf(scope, `${prop}.bind().type`, config.type, Object.values(WebSocketIntegrationType));
-  checkIntegerInRange(scope, `${prop}.bind().timeoutInMillis`, config.timeoutInMillis, MIN_TIMEOUT_MS, WEBSOCKET_MAX_TIMEOUT_MS, 'ms');
+  checkTimeoutInMillis(scope, `${prop}.bind().timeoutInMillis`, config.timeoutInMillis, WEBSOCKET_MAX_TIMEOUT_MS);
   if (config.method !== undefined) checkedMethod(scope, `${prop}.bind()`, config.method);
   if (config.type !== WebSocketIntegrationType.MOCK && config.uri === undefined) {
     throw propError(scope, `${prop}.bind().uri`, undefined, `a uri: ${config.type} integrations call a backend`);
