@@ -160,6 +160,15 @@ export interface GatewayApiProps extends ApiMonitoringProps {
   readonly endpointType?: apigw.EndpointType;
 
   /**
+   * Who can reach the API: IPv4 callers, or IPv4 and IPv6 callers (`DUAL_STACK`). A PRIVATE API
+   * is always dual-stack. On a dual-stack API, a resource policy's `denySourceIps` must name
+   * IPv6 ranges too, or IPv6 callers pass it.
+   *
+   * @default - IPV4 (REGIONAL and EDGE APIs); DUAL_STACK (PRIVATE APIs, the only type AWS allows them)
+   */
+  readonly ipAddressType?: apigw.IpAddressType;
+
+  /**
    * The TLS security policy of the API's execute-api endpoint: an enhanced `SecurityPolicy_*`
    * policy for the endpoint type (`_EDGE` ones for EDGE APIs), or TLS_1_2 on REGIONAL and
    * PRIVATE APIs. TLS_1_0 is refused. `SecurityPolicy.TLS13_1_3_2025_09` admits TLS 1.3 only.

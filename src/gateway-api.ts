@@ -21,7 +21,10 @@ import { encryptionKeyOf } from './encryption/api-encryption';
 import { endpointSettings } from './endpoint/endpoint';
 import { apiEndpointTls } from './endpoint/tls';
 import { GatewayApiProps } from './gateway-api-props';
+import { checkIntegrationConfig } from './integrations/config-check';
+import { IIntegrationContext } from './integrations/integration-config';
 import { InvokePermissions } from './integrations/invoke-permissions';
+import { VpcLinks } from './integrations/vpc-links';
 import { CorsModel, RouteModel } from './model/api-model';
 import { toCorsModel } from './model/cors-model';
 import { RequestValidation, RouteOptions } from './model/route-options';
@@ -131,6 +134,7 @@ export class GatewayApi extends apigw.RestApiBase {
   private readonly authorizers: ApiAuthorizers;
   private readonly cors?: CorsModel;
   private readonly invokePermissions: InvokePermissions;
+  private readonly vpcLinks = new VpcLinks(this);
   private readonly stageList: { readonly stage: ApiStage; readonly prop: string }[] = [];
   private readonly releases: ApiReleases;
   private readonly encryptedCache: boolean;
@@ -150,13 +154,16 @@ export class GatewayApi extends apigw.RestApiBase {
     const imported = props.openApi && importOperations(this, props.openApi, props.operations ?? {}, props.defaultAuthorization !== undefined);
     const description = props.description ?? imported?.description;
     this.checkPayloadSettings(props);
-    const endpoint = endpointSettings(this, props.endpointType, props.vpcEndpoints, props.disableExecuteApiEndpoint);
+    const endpoint = endpointSettings(this, props);
     this.endpointType = endpoint.endpointType;
     const tls = apiEndpointTls(this, this.endpointType, props.securityPolicy, props.endpointAccessMode);
     this.policyDocument = buildResourcePolicy(this, {
       options: props.resourcePolicy,
       isPrivate: endpoint.endpointType === apigw.EndpointType.PRIVATE,
       vpcEndpointIds: endpoint.endpointConfiguration.vpcEndpointIds ?? [],
+      // PRIVATE APIs are always dual-stack.
+      dualStack: endpoint.endpointConfiguration.ipAddressType === apigw.IpAddressType.DUAL_STACK
+        || endpoint.endpointType === apigw.EndpointType.PRIVATE,
     });
     this.cors = props.cors && toCorsModel(this, props.cors);
     const requestValidation = props.requestValidation ?? imported?.defaultValidation ?? RequestValidation.BODY_AND_PARAMETERS;
@@ -312,15 +319,19 @@ export class GatewayApi extends apigw.RestApiBase {
   }
 
   private addRouteAt(prop: string, routeKey: string, options: RouteOptions): void {
-    this.routeTable.add(prop, routeKey, options, key => options.integration.bind({
-      scope: this,
-      prop: `${prop}.integration`,
-      method: key.method,
-      path: key.path,
-      pathParameters: key.pathParameters,
-      endpointType: this.endpointType,
-      allowInvoke: fn => this.invokePermissions.allowInvoke(fn),
-    }));
+    this.routeTable.add(prop, routeKey, options, key => {
+      const context: IIntegrationContext = {
+        scope: this,
+        prop: `${prop}.integration`,
+        method: key.method,
+        path: key.path,
+        pathParameters: key.pathParameters,
+        endpointType: this.endpointType,
+        allowInvoke: fn => this.invokePermissions.allowInvoke(fn),
+        vpcLinkInto: (vpc, backend, port) => this.vpcLinks.into(vpc, backend, port),
+      };
+      return checkIntegrationConfig(context, options.integration.bind(context));
+    });
   }
 
   /**

@@ -94,9 +94,11 @@ export class AwsServicesStack extends Stack {
             requestTemplate: `Action=GetQueueAttributes&QueueUrl=$util.urlEncode('${queue.queueUrl}')&AttributeName.1=ApproximateNumberOfMessages`,
           }),
         },
-        // S3: the route's {key} names the object; each role may read or write that bucket's objects only.
+        // S3: the route's {key} names the object; each role may read, write or list that bucket's objects only.
         'PUT /documents/{key}': { integration: Integration.s3PutObject(documents) },
         'GET /documents/{key}': { integration: Integration.s3GetObject(documents) },
+        // S3 ListObjectsV2: the bucket's keys, as S3's XML.
+        'GET /documents': { integration: Integration.s3ListObjects(documents) },
         // Kinesis PutRecord: the body becomes one record, keyed by the device.
         'POST /clicks/{deviceId}': {
           integration: Integration.kinesisPutRecord(clicks, { partitionKey: "$util.escapeJavaScript($input.params('deviceId'))" }),

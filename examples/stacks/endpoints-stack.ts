@@ -1,8 +1,10 @@
-// Capability: endpoint types (EDGE, PRIVATE behind a VPC endpoint), resource policies (source
-// addresses, partner accounts), and a custom domain with mutual TLS serving two APIs at
-// single- and multi-level base paths.
+// Capability: endpoint types (EDGE, PRIVATE behind a VPC endpoint), dual-stack (IPv4 and IPv6)
+// APIs and domains, resource policies (source addresses, partner accounts), a custom domain
+// with mutual TLS serving two APIs at single- and multi-level base paths, and a private
+// integration to an internal load balancer through a VPC link.
 import {
-  Stack, StackProps, aws_apigateway as apigw, aws_ec2 as ec2, aws_logs as logs, aws_route53 as route53, aws_s3 as s3,
+  Stack, StackProps, aws_apigateway as apigw, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_logs as logs, aws_route53 as route53,
+  aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Authorization, GatewayApi, Integration } from '../../src';
@@ -35,13 +37,15 @@ export class EndpointsStack extends Stack {
 
     // REGIONAL behind the custom domain api.example.com/v1: a certificate validated in the zone,
     // TLS 1.2, clients presenting a certificate from the truststore's CAs (mutual TLS), an
-    // alias record, and the execute-api endpoint off so none of that can be bypassed. The
-    // stage is configured beyond the defaults.
+    // alias record, and the execute-api endpoint off so none of that can be bypassed. The domain
+    // answers IPv6 callers too (an AAAA alias record beside the A record). The stage is
+    // configured beyond the defaults.
     const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: 'Z0123456789EXAMPLE', zoneName: 'example.com' });
     const versioned = new GatewayApi(this, 'CustomDomainOnlyApi', {
       domain: {
         domainName: 'api.example.com',
         hostedZone: zone,
+        ipAddressType: apigw.IpAddressType.DUAL_STACK,
         mutualTls: { bucket: s3.Bucket.fromBucketName(this, 'Truststore', 'example-api-truststore'), key: 'truststore.pem' },
         mappings: [{ stageName: 'v1', basePath: 'v1' }],
       },
@@ -67,9 +71,11 @@ export class EndpointsStack extends Stack {
 
     // A partner API on the same domain, two levels deep (api.example.com/partners/v1). Its
     // resource policy admits the partner's office ranges only, and IAM principals of the
-    // partner's account besides this one's (who still need an IAM policy of their own).
+    // partner's account besides this one's (who still need an IAM policy of their own). It is
+    // dual-stack: the partner's IPv6 range reaches it as well as its IPv4 one.
     const partners = new GatewayApi(this, 'PartnerApi', {
       defaultAuthorization: Authorization.iam(),
+      ipAddressType: apigw.IpAddressType.DUAL_STACK,
       resourcePolicy: {
         allowSourceIps: ['203.0.113.0/24', '2001:db8:1234::/48'],
         allowAccounts: ['111122223333'],
@@ -77,5 +83,18 @@ export class EndpointsStack extends Stack {
       routes: { 'GET /catalog': { integration: hello } },
     });
     versioned.domain!.addMapping(partners.defaultStage, { basePath: 'partners/v1' });
+
+    // A private integration: the partners' orders go to the order service's internal Application
+    // Load Balancer (another team's, imported) through a VPC link (v2) of the API's own, which
+    // the load balancer's security group admits on port 443 only.
+    const orderService = elbv2.ApplicationLoadBalancer.fromApplicationLoadBalancerAttributes(this, 'OrderService', {
+      loadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/orders/0123456789abcdef',
+      loadBalancerDnsName: 'internal-orders-1234567890.eu-west-1.elb.amazonaws.com',
+      securityGroupId: 'sg-0123456789abcdef0',
+      vpc,
+    });
+    partners.addRoute('ANY /orders/{proxy+}', {
+      integration: Integration.applicationLoadBalancer(orderService, { url: 'https://orders.internal.example.com/orders/{proxy}' }),
+    });
   }
 }

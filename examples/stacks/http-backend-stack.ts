@@ -1,5 +1,5 @@
-// Capability: HTTP backends, as a proxy and with mapping templates, parameters and a timeout.
-import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+// Capability: HTTP backends, as a proxy (streamed too) and with mapping templates, parameters and a timeout.
+import { Duration, Stack, StackProps, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { jsonString } from './vtl';
 import { GatewayApi, Integration } from '../../src';
@@ -15,6 +15,14 @@ export class HttpBackendStack extends Stack {
         // {proxy} in the URL is filled from the route's greedy path parameter.
         'ANY /legacy/{proxy+}': {
           integration: Integration.url('https://legacy.example.com/{proxy}'),
+        },
+        // A streamed proxy: exports reach the caller as the backend writes them, past 10 MB and
+        // for up to 5 minutes; never cached.
+        'GET /exports/{name}': {
+          integration: Integration.url('https://legacy.example.com/exports/{name}', {
+            responseTransferMode: apigw.ResponseTransferMode.STREAM,
+            timeout: Duration.minutes(5),
+          }),
         },
         // Non-proxy: the request is reshaped for the payments backend, the answer for the client,
         // and the backend gets 5 seconds before API Gateway answers 504.
@@ -47,6 +55,11 @@ export class HttpBackendStack extends Stack {
           requestParameters: { 'method.request.header.Idempotency-Key': true },
         },
       },
+      stages: [{
+        // A stream's latency is its length: the stage alarms on errors, and the access log's
+        // timeToFirstContent tells how soon exports start.
+        alarms: { latencyP99: { enabled: false }, integrationLatencyP99: { enabled: false } },
+      }],
     });
   }
 }

@@ -1,4 +1,4 @@
-// Capability: Lambda backends (proxy and non-proxy), request body validation, CORS,
+// Capability: Lambda backends (proxy, streamed proxy and non-proxy), request body validation, CORS,
 // customized gateway responses, binary media types and compression.
 import { Duration, Size, Stack, StackProps, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -44,6 +44,19 @@ export class LambdaApiStack extends Stack {
       '};',
     ]);
 
+    // A streamed proxy handler: writes API Gateway's metadata, then the story line by line as
+    // server-sent events, which reach the client as they are written.
+    const storyFn = inlineFunction(this, 'StoryFunction', [
+      'exports.handler = awslambda.streamifyResponse(async (event, stream) => {',
+      '  stream = awslambda.HttpResponseStream.from(stream, { statusCode: 200, headers: { \'Content-Type\': \'text/event-stream\' } });',
+      "  for (const line of ['Once upon a time', 'pet ' + event.pathParameters.petId, 'slept all day.']) {",
+      '    stream.write(`data: ${line}\\n\\n`);',
+      '    await new Promise(resolve => setTimeout(resolve, 100));',
+      '  }',
+      '  stream.end();',
+      '});',
+    ]);
+
     const pets = Integration.lambda(petsFn);
 
     new GatewayApi(this, 'PetsApi', {
@@ -72,6 +85,11 @@ export class LambdaApiStack extends Stack {
         // Binary media types (below): a photo out, and a photo in.
         'GET /pets/{petId}/photo': { integration: Integration.lambda(photosFn), summary: 'A pet\'s photo' },
         'PUT /pets/{petId}/photo': { integration: pets, summary: 'Upload a pet\'s photo' },
+        // Streamed: the function's answer reaches the client as it is written, for up to 2 minutes.
+        'GET /pets/{petId}/story': {
+          integration: Integration.lambda(storyFn, { responseTransferMode: apigw.ResponseTransferMode.STREAM, timeout: Duration.minutes(2) }),
+          summary: 'A bedtime story about a pet, streamed',
+        },
         // Everything else goes to the same function.
         'ANY /{proxy+}': { integration: pets },
         // Non-proxy: VTL shapes the event and the response; a Lambda error becomes a 404.
@@ -117,7 +135,10 @@ export class LambdaApiStack extends Stack {
         },
       ],
       binaryMediaTypes: ['image/png', 'image/jpeg'],
+      // Buffered answers of 1 KiB and more are compressed; streamed ones never are.
       minCompressionSize: Size.kibibytes(1),
+      // Latency alarms that a 2-minute story does not set off; timeToFirstContent in the access log tells how soon stories start.
+      stages: [{ alarms: { latencyP99: { threshold: 120_000 }, integrationLatencyP99: { threshold: 120_000 } } }],
     });
   }
 }

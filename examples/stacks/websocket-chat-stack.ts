@@ -3,11 +3,14 @@
 // Gateway itself records each connection in a DynamoDB table with a TTL and removes it at
 // $disconnect. `sendMessage` broadcasts through the @connections API to every open connection;
 // `report` queues a message for moderators in SQS, with the sender's connection id; anything
-// else gets a help text back on the same connection (a two-way route).
-import { Stack, StackProps, aws_sqs as sqs } from 'aws-cdk-lib';
+// else gets a help text back on the same connection (a two-way route). A dual-stack custom
+// domain serves it.
+import {
+  CfnOutput, Stack, StackProps, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_route53 as route53, aws_sqs as sqs,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
-import { GatewayWebSocketApi, WebSocketAuthorization, WebSocketAuthorizer, WebSocketIntegration } from '../../src';
+import { GatewayDomain, GatewayWebSocketApi, WebSocketAuthorization, WebSocketAuthorizer, WebSocketIntegration } from '../../src';
 
 export class WebSocketChatStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -43,6 +46,7 @@ export class WebSocketChatStack extends Stack {
 
     const chat = new GatewayWebSocketApi(this, 'Chat', {
       description: 'A chat: broadcast, report, help',
+      ipAddressType: apigwv2.IpAddressType.DUAL_STACK,
       connect: { authorization: WebSocketAuthorization.authorizer(authorizer), throttle: { rateLimit: 50, burstLimit: 100 } },
       connectionsTable: {},
       routes: {
@@ -51,6 +55,12 @@ export class WebSocketChatStack extends Stack {
         $default: { integration: WebSocketIntegration.lambda(help), returnResponse: true },
       },
     });
+
+    // Clients connect to wss://chat.example.com/live, over IPv4 or IPv6; the broadcaster still
+    // posts to connections through the stage's callback URL.
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: 'Z0123456789EXAMPLE', zoneName: 'example.com' });
+    const domain = new GatewayDomain(this, 'Domain', { domainName: 'chat.example.com', hostedZone: zone, ipAddressType: apigw.IpAddressType.DUAL_STACK });
+    new CfnOutput(this, 'ChatUrl', { value: domain.addWebSocketMapping(chat.defaultStage, { basePath: 'live' }) });
 
     chat.connectionsTable!.grantReadData(broadcast);
     chat.defaultStage.grantManageConnections(broadcast);

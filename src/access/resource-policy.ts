@@ -1,5 +1,5 @@
-import { isIP } from 'net';
-import { Fn, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { isIP, isIPv6 } from 'net';
+import { Annotations, Fn, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ResourcePolicyOptions } from './resource-policy-options';
 import { propError } from '../core/errors';
@@ -16,6 +16,8 @@ export interface ResourcePolicyInput {
   readonly isPrivate: boolean;
   /** The PRIVATE API's own VPC endpoints. */
   readonly vpcEndpointIds: string[];
+  /** Whether IPv6 callers reach the API too. */
+  readonly dualStack: boolean;
 }
 
 /**
@@ -45,6 +47,10 @@ export function buildResourcePolicy(scope: IConstruct, input: ResourcePolicyInpu
   const denyVpcEndpoints = checkedList(scope, 'denyVpcEndpoints', o.denyVpcEndpoints, id => VPC_ENDPOINT_ID.test(id), 'VPC endpoint ids, e.g. vpce-0a1b2c3d');
   const allowAccounts = checkedList(scope, 'allowAccounts', o.allowAccounts, id => ACCOUNT_ID.test(id), 'AWS account ids of 12 digits');
   const denyAccounts = checkedList(scope, 'denyAccounts', o.denyAccounts, id => ACCOUNT_ID.test(id), 'AWS account ids of 12 digits');
+  if (input.dualStack && denySourceIps && !Token.isUnresolved(denySourceIps) && denySourceIps.every(ip => !isIpv6(ip))) {
+    Annotations.of(scope).addWarningV2('cdk-gateway-api:ipv4DenyOnDualStack',
+      'resourcePolicy.denySourceIps names IPv4 addresses only, but the API is dual-stack: IPv6 callers are not denied. Add their IPv6 ranges too.');
+  }
   const ownAccount = Stack.of(scope).account;
   if (allowAccounts && !Token.isUnresolved(allowAccounts) && allowAccounts.includes(ownAccount)) {
     throw propError(scope, 'resourcePolicy.allowAccounts', ownAccount,
@@ -106,4 +112,9 @@ function isIpOrCidr(value: string): boolean {
   if (prefix === undefined) return true;
   const bits = Number(prefix);
   return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** Whether an address or CIDR range is IPv6. */
+function isIpv6(ipOrCidr: string): boolean {
+  return isIPv6(ipOrCidr.split('/')[0]);
 }

@@ -48,11 +48,20 @@ export interface GatewayDomainProps {
   readonly hostedZone?: route53.IHostedZone;
 
   /**
-   * Whether an alias A record in `hostedZone` points the domain at API Gateway.
+   * Whether alias records in `hostedZone` point the domain at API Gateway: an A record, and an
+   * AAAA record too on a dual-stack domain.
    *
    * @default true when `hostedZone` is given
    */
   readonly aliasRecord?: boolean;
+
+  /**
+   * Who can reach the domain: IPv4 callers, or IPv4 and IPv6 callers (`DUAL_STACK`), whatever
+   * the address types of the APIs it serves.
+   *
+   * @default IpAddressType.IPV4
+   */
+  readonly ipAddressType?: apigw.IpAddressType;
 
   /**
    * REGIONAL (multi-level base paths and mutual TLS need it) or EDGE (served through

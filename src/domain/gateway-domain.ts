@@ -6,10 +6,12 @@ import { Construct, IConstruct } from 'constructs';
 import { DomainAliasTarget } from './alias-target';
 import { checkBasePath } from './base-path';
 import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
+import { checkOneOf } from '../core/checks';
 import { propError } from '../core/errors';
 import { accessMode, checkSecurityPolicy, isEnhancedPolicy } from '../endpoint/tls';
 import { IHttpGatewayStage } from '../http/http-gateway-stage';
 import { IGatewayStage, stageNameReference } from '../rest/gateway-stage';
+import { IWebSocketGatewayStage } from '../websocket/websocket-gateway-stage';
 
 const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const MAX_DOMAIN_NAME_LENGTH = 253;
@@ -48,8 +50,13 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
   public readonly endpointType: apigw.EndpointType;
   /** The alias record pointing the domain at API Gateway, when a hosted zone was given. */
   public readonly aliasRecord?: route53.ARecord;
+  /** The IPv6 alias record of a dual-stack domain, when a hosted zone was given. */
+  public readonly aliasRecordIpv6?: route53.AaaaRecord;
+  /** Who can reach the domain: IPv4 callers, or IPv4 and IPv6 callers. */
+  public readonly ipAddressType: apigw.IpAddressType;
 
   private readonly basePaths = new Map<string, string>();
+  private servedKind?: 'WebSocket' | 'REST or HTTP';
   private readonly securityPolicy: apigw.SecurityPolicy;
 
   constructor(scope: Construct, id: string, props: GatewayDomainProps) {
@@ -72,6 +79,8 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
       throw propError(this, 'securityPolicy', securityPolicy, 'TLS_1_2 when mutualTls is set: API Gateway refuses mutual TLS with the enhanced policies');
     }
     checkZone(this, props);
+    checkOneOf(this, 'ipAddressType', props.ipAddressType, Object.values(apigw.IpAddressType));
+    this.ipAddressType = props.ipAddressType ?? apigw.IpAddressType.IPV4;
 
     this.certificate = props.certificate ?? new acm.Certificate(this, 'Certificate', {
       domainName: props.domainName,
@@ -82,7 +91,7 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
     const mutualTls = props.mutualTls;
     this.cfnDomainName = new apigw.CfnDomainName(this, 'Resource', {
       domainName: props.domainName,
-      endpointConfiguration: { types: [this.endpointType] },
+      endpointConfiguration: { types: [this.endpointType], ipAddressType: props.ipAddressType },
       certificateArn: edge ? this.certificate.certificateArn : undefined,
       regionalCertificateArn: edge ? undefined : this.certificate.certificateArn,
       securityPolicy,
@@ -100,11 +109,10 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
     this.domainNameAliasHostedZoneId = alias.hostedZoneId;
 
     if (props.hostedZone && (props.aliasRecord ?? true)) {
-      this.aliasRecord = new route53.ARecord(this, 'AliasRecord', {
-        zone: props.hostedZone,
-        recordName: props.domainName,
-        target: route53.RecordTarget.fromAlias(new DomainAliasTarget(this.cfnDomainName, edge)),
-      });
+      const target = route53.RecordTarget.fromAlias(new DomainAliasTarget(this.cfnDomainName, edge));
+      const record = { zone: props.hostedZone, recordName: props.domainName, target };
+      this.aliasRecord = new route53.ARecord(this, 'AliasRecord', record);
+      if (this.ipAddressType === apigw.IpAddressType.DUAL_STACK) this.aliasRecordIpv6 = new route53.AaaaRecord(this, 'AliasRecordIpv6', record);
     }
   }
 
@@ -138,6 +146,7 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
       throw propError(at.scope, at.prop, `${stage.node.path} of a PRIVATE API`,
         'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
     }
+    this.claimProtocol(at.scope, at.prop, 'REST or HTTP');
     const id = this.claimBasePath(at.scope, prop, basePath, stage.node.path);
     stage.serveFromDomain(this.urlOf(basePath));
     if (multiLevel) {
@@ -172,6 +181,7 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
       throw propError(this, `addHttpMapping(${stage.node.path})`, `a domain with securityPolicy ${this.securityPolicy}`,
         'a domain with the TLS_1_2 policy: API Gateway refuses HTTP API mappings on domains with enhanced policies');
     }
+    this.claimProtocol(this, `addHttpMapping(${stage.node.path})`, 'REST or HTTP');
     const id = this.claimBasePath(this, prop, basePath, stage.node.path);
     stage.serveFromDomain(this.urlOf(basePath));
     new apigwv2.CfnApiMapping(this, id, {
@@ -182,12 +192,48 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
     });
   }
 
-  /** Records a base path as served by a stage and returns the mapping's construct id. */
+  /**
+   * Serves a stage of a GatewayWebSocketApi at a base path of the domain (the root by default)
+   * and answers the URL clients connect to, e.g. `wss://chat.example.com/live`. A domain that
+   * serves a WebSocket API serves no REST or HTTP API, and is REGIONAL with the TLS_1_2 policy.
+   * The stage's own URLs (and `callbackUrl`) keep working.
+   */
+  public addWebSocketMapping(stage: IWebSocketGatewayStage, options: DomainMappingOptions = {}): string {
+    const basePath = options.basePath;
+    const at = `addWebSocketMapping(${stage.node.path})`;
+    checkBasePath(this, `${at}.basePath`, basePath);
+    if (this.endpointType !== apigw.EndpointType.REGIONAL) {
+      throw propError(this, at, `a domain with endpointType ${this.endpointType}`, 'a REGIONAL domain: WebSocket APIs are not served at the edge');
+    }
+    if (this.securityPolicy !== apigw.SecurityPolicy.TLS_1_2) {
+      throw propError(this, at, `a domain with securityPolicy ${this.securityPolicy}`, 'a domain with the TLS_1_2 policy, the only one WebSocket APIs are served with');
+    }
+    this.claimProtocol(this, at, 'WebSocket');
+    const id = this.claimBasePath(this, `${at}.basePath`, basePath, stage.node.path);
+    new apigwv2.CfnApiMapping(this, id, {
+      domainName: this.cfnDomainName.ref,
+      apiId: stage.stage.apiId,
+      stage: stage.stage.ref,
+      apiMappingKey: basePath,
+    });
+    return basePath ? `wss://${this.domainName}/${basePath}` : `wss://${this.domainName}`;
+  }
+
+  /** A domain serves WebSocket APIs, or REST and HTTP APIs, never both kinds (API Gateway refuses the mix). */
+  private claimProtocol(scope: IConstruct, prop: string, kind: 'WebSocket' | 'REST or HTTP'): void {
+    if (this.servedKind !== undefined && this.servedKind !== kind) {
+      throw propError(scope, prop, `a domain that serves ${this.servedKind} APIs`,
+        'a domain of its own: a domain that serves a WebSocket API serves no REST or HTTP API (API Gateway refuses the mix)');
+    }
+    this.servedKind = kind;
+  }
+
   /** The URL of a base path of the domain, e.g. `https://api.example.com/v1/orders/`. */
   private urlOf(basePath: string | undefined): string {
     return basePath ? `${this.url}${basePath}/` : this.url;
   }
 
+  /** Records a base path as served by a stage and returns the mapping's construct id. */
   private claimBasePath(scope: IConstruct, prop: string, basePath: string | undefined, stagePath: string): string {
     const key = basePath ?? '';
     const taken = this.basePaths.get(key);

@@ -1,3 +1,4 @@
+import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { HttpAuthorization } from './http-authorizer';
 import { HttpRouteOptions } from './http-route-options';
 import { HttpStageOptions } from './http-stage-options';
@@ -21,6 +22,13 @@ export interface GatewayHttpApiProps extends ApiMonitoringProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * Who can reach the API: IPv4 callers, or IPv4 and IPv6 callers (`DUAL_STACK`).
+   *
+   * @default IpAddressType.IPV4
+   */
+  readonly ipAddressType?: apigwv2.IpAddressType;
 
   /**
    * Routes by key: `'GET /items/{id}'`, `'ANY /files/{proxy+}'` or `'$default'` (whatever no

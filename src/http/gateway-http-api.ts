@@ -11,8 +11,9 @@ import { HttpStageOptions } from './http-stage-options';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { propError } from '../core/errors';
-import { shortHash } from '../core/hash';
 import { lambdaInvocationUri } from '../core/lambda-uri';
+import { checkedIpAddressType } from '../endpoint/endpoint';
+import { VpcLinks } from '../integrations/vpc-links';
 import { CorsModel } from '../model/api-model';
 import { toCorsModel } from '../model/cors-model';
 import { DEFAULT_ROUTE_KEY, V2Protocol, V2RouteAuthorizer } from '../model/v2-route-table';
@@ -65,7 +66,7 @@ export class GatewayHttpApi extends Construct {
 
   private readonly defaultAuthorization: HttpAuthorization;
   private readonly core: V2ApiCore<HttpApiStage>;
-  private readonly vpcLinks = new Map<string, { link: apigwv2.VpcLink; securityGroup: ec2.SecurityGroup }>();
+  private readonly vpcLinks = new VpcLinks(this);
   private readonly authorizers = new Map<string, BoundAuthorizer>();
   private readonly info: { title: string; description?: string };
   private readonly domainFront: DomainFront;
@@ -81,6 +82,7 @@ export class GatewayHttpApi extends Construct {
       name: props.apiName ?? id,
       description: props.description,
       protocolType: 'HTTP',
+      ipAddressType: checkedIpAddressType(this, props.ipAddressType),
       corsConfiguration: cors && this.corsConfiguration(cors),
       // A custom domain in front turns the execute-api endpoint off, so the domain's TLS and mTLS cannot be bypassed.
       disableExecuteApiEndpoint: Lazy.any({ produce: () => this.domainFront.disableExecuteApiEndpointProperty }),
@@ -213,7 +215,7 @@ export class GatewayHttpApi extends Construct {
 
   /** One integration resource per distinct backend, shared by its routes. */
   private integrationFor(integration: HttpIntegration, routeKey: string, prop: string): apigwv2.CfnIntegration {
-    const context = { scope: this, prop, routeKey, vpcLinkInto: (vpc: ec2.IVpc, backend?: ec2.IConnectable) => this.vpcLinkInto(vpc, backend) };
+    const context = { scope: this, prop, routeKey, vpcLinkInto: (vpc: ec2.IVpc, backend?: ec2.IConnectable) => this.vpcLinks.into(vpc, backend) };
     return this.core.bindIntegration(integration, allowInvoke => integration._bindToRoute({ ...context, allowInvoke }), {
       check: config => checkHttpIntegrationConfig(this, prop, config),
       maxTimeoutMs: HTTP_MAX_TIMEOUT_MS,
@@ -225,29 +227,6 @@ export class GatewayHttpApi extends Construct {
         payloadFormatVersion: payloadFormatVersionOf(config),
       }),
     }).resource;
-  }
-
-  /**
-   * The API's own link into a VPC (one per VPC). The link's security group may only reach the
-   * VPC's own addresses, and a backend given (an ALB listener) is opened to it.
-   */
-  private vpcLinkInto(vpc: ec2.IVpc, backend?: ec2.IConnectable): apigwv2.IVpcLink {
-    let own = this.vpcLinks.get(vpc.node.path);
-    if (!own) {
-      const id = `VpcLink${shortHash(vpc.node.path)}`;
-      const securityGroup = new ec2.SecurityGroup(this, `${id}SecurityGroup`, {
-        vpc,
-        description: `The VPC link of ${this.node.path} towards its private integrations`,
-        allowAllOutbound: false,
-      });
-      securityGroup.addEgressRule(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.allTcp(), 'Private integrations inside the VPC');
-      // The VPC's default selection: its private subnets, or its isolated ones when it has no private.
-      const subnets = { subnets: vpc.selectSubnets().subnets };
-      own = { link: new apigwv2.VpcLink(this, id, { vpc, subnets, securityGroups: [securityGroup] }), securityGroup };
-      this.vpcLinks.set(vpc.node.path, own);
-    }
-    if (backend?.connections.defaultPort) backend.connections.allowDefaultPortFrom(own.securityGroup, `From the VPC link of ${this.node.path}`);
-    return own.link;
   }
 
   /** One authorizer resource per name; two different authorizers may not share one. */

@@ -1,4 +1,4 @@
-import { aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
+import { aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IntegrationResponse } from './options';
 
@@ -39,6 +39,21 @@ export interface IntegrationConfig {
   readonly method?: string;
 
   /**
+   * The VPC link (v2) a private integration reaches its load balancer through.
+   *
+   * @default - none (a public backend)
+   */
+  readonly vpcLink?: apigwv2.IVpcLink;
+
+  /**
+   * The ARN of the Application or Network Load Balancer a private integration sends requests
+   * to, through `vpcLink`; `uri` then sets the Host header and, over HTTPS, the server name.
+   *
+   * @default - none (a public backend)
+   */
+  readonly integrationTarget?: string;
+
+  /**
    * The ARN of the role API Gateway assumes to call the backend.
    *
    * @default - none
@@ -46,11 +61,19 @@ export interface IntegrationConfig {
   readonly credentials?: string;
 
   /**
-   * How long API Gateway waits for the backend, 50 to 29,000 ms.
+   * How long API Gateway waits for the backend: 50 to 29,000 ms, more where the account's
+   * quota is raised, up to 900,000 ms for a streamed response.
    *
    * @default 29000
    */
   readonly timeoutInMillis?: number;
+
+  /**
+   * Whether the response is streamed to the caller as it comes (proxy integrations only).
+   *
+   * @default apigw.ResponseTransferMode.BUFFERED
+   */
+  readonly responseTransferMode?: apigw.ResponseTransferMode;
 
   /**
    * Integration request parameters: `integration.request.<location>.<name>` to a
@@ -106,4 +129,11 @@ export interface IIntegrationContext {
 
   /** Lets API Gateway invoke a function: one permission per function for the whole API. */
   allowInvoke(fn: lambda.IFunction): void;
+
+  /**
+   * The API's own VPC link (v2) into a VPC, one per VPC, shared by its private integrations;
+   * its security group may reach only the VPC's addresses. A `backend` given (a load balancer)
+   * is opened to that security group on `port`, or on its default port.
+   */
+  vpcLinkInto(vpc: ec2.IVpc, backend?: ec2.IConnectable, port?: ec2.Port): apigwv2.IVpcLink;
 }

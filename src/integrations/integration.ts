@@ -1,46 +1,34 @@
 import {
-  Aws, Token, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
+  Aws, Token, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_iam as iam,
+  aws_lambda as lambda,
   aws_events as events, aws_kinesis as kinesis, aws_s3 as s3, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import {
+  backendMethod, checkEventFields, checkServiceAction, checkUrl, listenerPort, withPathParameters,
+} from './factory-checks';
 import { IIntegrationContext, IntegrationConfig, IntegrationType } from './integration-config';
 import { AWS_SERVICE_RESPONSES, PASS_THROUGH_RESPONSES, checkIntegrationResponses } from './integration-responses';
 import {
   AwsServiceActionIntegrationOptions, AwsServiceIntegrationOptions, DynamoDbGetItemOptions, DynamoDbPutItemOptions, DynamoDbQueryOptions,
-  EventBridgeIntegrationOptions, KinesisIntegrationOptions, S3ObjectIntegrationOptions,
+  EventBridgeIntegrationOptions, KinesisIntegrationOptions, LoadBalancerIntegrationOptions, S3ListIntegrationOptions, S3ObjectIntegrationOptions,
   UrlWithTemplatesIntegrationOptions, UrlIntegrationOptions, IntegrationOptions, IntegrationResponse, LambdaWithTemplatesIntegrationOptions,
-  LambdaIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions,
+  LambdaIntegrationOptions, MappingIntegrationOptions, MockIntegrationOptions, ProxyIntegrationOptions,
 } from './options';
 import { checkRequestParameters } from './request-parameters';
 import { allow, allowKey, allowPublish, allowSendMessage } from './service-grants';
+import {
+  AMZ_JSON, BODY_AS_STRING, BODY_OR_EMPTY_OBJECT, FORM_ENCODED, S3_GET_RESPONSES, S3_LIST_RESPONSES, SYNC_EXECUTION_RESPONSES,
+  serviceActionUri, startExecutionTemplate,
+} from './service-templates';
 import { timeoutMillis } from './timeout';
-import { checkBackendUrl, checkLengthBetween } from '../core/checks';
 import { propError } from '../core/errors';
 import { shortHash, stableText } from '../core/hash';
-import { lambdaInvocationUri } from '../core/lambda-uri';
-import { ROUTE_METHODS } from '../core/route-key';
+import { lambdaInvocationUri, lambdaStreamingInvocationUri } from '../core/lambda-uri';
 
 type Binder = (context: IIntegrationContext) => IntegrationConfig;
 
 const JSON_TYPE = 'application/json';
-const FORM_ENCODED = { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" };
-/** The headers of an AWS JSON 1.1 protocol call: the operation to run, and the body's type. */
-const AMZ_JSON = (target: string) => ({
-  'integration.request.header.X-Amz-Target': `'${target}'`,
-  'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",
-});
-const MAX_EVENT_SOURCE = 256;
-/** An object with its type; a key that is missing (or that the role may not read, which S3 answers 403) is not found. */
-const S3_GET_RESPONSES: IntegrationResponse[] = [
-  { statusCode: '200', responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type' } },
-  { statusCode: '404', selectionPattern: '4\\d{2}', responseTemplates: { 'application/json': '{"message": "no such object"}' } },
-  { statusCode: '500', selectionPattern: '5\\d{2}' },
-];
-const SERVICE = /^[a-z0-9][a-z0-9-]*$/;
-const ACTION = /^[A-Za-z][A-Za-z0-9]*$/;
-const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
-const MAX_EVENT_DETAIL_TYPE = 128;
-
 /**
  * The backend of a route. Create one with a static factory and give it to a route:
  *
@@ -52,15 +40,19 @@ const MAX_EVENT_DETAIL_TYPE = 128;
  * integration of your own extends this class and implements `bind`.
  */
 export abstract class Integration {
-  /** Lambda proxy integration: the function receives the whole request and shapes the response. */
+  /**
+   * Lambda proxy integration: the function receives the whole request and shapes the response.
+   * With `responseTransferMode: STREAM`, API Gateway invokes it with response streaming.
+   */
   public static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): Integration {
     return new FactoryIntegration(context => {
       context.allowInvoke(handler);
+      const streamed = options.responseTransferMode === apigw.ResponseTransferMode.STREAM;
       return {
-        ...common(options, context),
+        ...proxy(options, context),
         type: IntegrationType.AWS_PROXY,
         method: 'POST',
-        uri: lambdaInvocationUri(handler),
+        uri: streamed ? lambdaStreamingInvocationUri(handler) : lambdaInvocationUri(handler),
       };
     });
   }
@@ -81,12 +73,30 @@ export abstract class Integration {
   /** HTTP proxy integration: the request goes to `url` as it came, the response comes back as it is. */
   public static url(url: string, options: UrlIntegrationOptions = {}): Integration {
     return new FactoryIntegration(context => ({
-      ...common(options, context),
+      ...proxy(options, context),
       type: IntegrationType.HTTP_PROXY,
       uri: checkUrl(context, url),
       method: backendMethod(context, options.method),
       requestParameters: withPathParameters(url, context, options.requestParameters),
     }));
+  }
+
+  /**
+   * Private HTTP proxy integration to an Application Load Balancer, through a VPC link (v2):
+   * the API's own link into the load balancer's VPC, which the load balancer admits on the
+   * URL's port, unless you give one.
+   */
+  public static applicationLoadBalancer(loadBalancer: elbv2.IApplicationLoadBalancer, options: LoadBalancerIntegrationOptions = {}): Integration {
+    return Integration.privateLoadBalancer(loadBalancer, loadBalancer.vpc, options);
+  }
+
+  /**
+   * Private HTTP proxy integration to a Network Load Balancer, through a VPC link (v2): the
+   * API's own link into the load balancer's VPC (admitted on the URL's port when the load
+   * balancer has security groups), unless you give one.
+   */
+  public static networkLoadBalancer(loadBalancer: elbv2.INetworkLoadBalancer, options: LoadBalancerIntegrationOptions = {}): Integration {
+    return Integration.privateLoadBalancer(loadBalancer, loadBalancer.vpc, options);
   }
 
   /** HTTP integration with request and response mapping templates (VTL). */
@@ -195,6 +205,38 @@ export abstract class Integration {
   }
 
   /**
+   * Lists the bucket's objects (ListObjectsV2), under `keyPrefix` when given, and answers S3's
+   * XML as it is, 1,000 keys a page; the role may list those keys only.
+   */
+  public static s3ListObjects(bucket: s3.IBucket, options: S3ListIntegrationOptions = {}): Integration {
+    return new FactoryIntegration(context => {
+      if (options.keyPrefix !== undefined && !Token.isUnresolved(options.keyPrefix) && options.keyPrefix.includes("'")) {
+        throw propError(context.scope, `${context.prop}.keyPrefix`, options.keyPrefix, 'a key prefix without single quotes (it is sent as a quoted literal)');
+      }
+      const role = serviceRole(context.scope, {
+        target: bucket,
+        roleId: 'S3ListObjects',
+        grant: r => r.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: options.keyPrefix ? { StringLike: { 's3:prefix': [`${options.keyPrefix}*`] } } : undefined,
+        })),
+      });
+      const config = mapping(options, context, S3_LIST_RESPONSES);
+      const listing: { [name: string]: string } = { 'integration.request.querystring.list-type': "'2'" };
+      if (options.keyPrefix) listing['integration.request.querystring.prefix'] = `'${options.keyPrefix}'`;
+      return {
+        ...config,
+        type: IntegrationType.AWS,
+        method: 'GET',
+        uri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:s3:path/${bucket.bucketName}`,
+        credentials: role.roleArn,
+        requestParameters: { ...listing, ...config.requestParameters },
+      };
+    });
+  }
+
+  /**
    * Writes the request body to a Kinesis data stream as one record (PutRecord), base64-encoded as
    * Kinesis requires, under the partition key a VTL fragment gives (the request id by default).
    */
@@ -261,6 +303,30 @@ export abstract class Integration {
         ...config,
         type: IntegrationType.MOCK,
         requestTemplates: config.requestTemplates ?? { [JSON_TYPE]: '{"statusCode": 200}' },
+      };
+    });
+  }
+
+  private static privateLoadBalancer(
+    loadBalancer: elbv2.ILoadBalancerV2 & ec2.IConnectable, lbVpc: ec2.IVpc | undefined, options: LoadBalancerIntegrationOptions,
+  ): Integration {
+    return new FactoryIntegration(context => {
+      if (options.vpcLink && options.vpc) throw propError(context.scope, `${context.prop}.vpc`, options.vpc.node.path, 'no vpc when a vpcLink is given');
+      const vpc = options.vpc ?? lbVpc;
+      if (!options.vpcLink && !vpc) {
+        throw propError(context.scope, `${context.prop}.vpcLink`, undefined, `a vpcLink or the vpc of ${loadBalancer.node.path} (its VPC is not known here)`);
+      }
+      // A greedy {proxy+} of the route is {proxy} in the URL.
+      const url = options.url ?? `http://${loadBalancer.loadBalancerDnsName}${context.path.replace(/\{([^}+]+)\+\}/g, '{$1}')}`;
+      const port = listenerPort(context, url);
+      return {
+        ...proxy(options, context),
+        type: IntegrationType.HTTP_PROXY,
+        uri: url,
+        method: backendMethod(context, options.method),
+        requestParameters: withPathParameters(url, context, options.requestParameters),
+        vpcLink: options.vpcLink ?? context.vpcLinkInto(vpc!, loadBalancer, port),
+        integrationTarget: loadBalancer.loadBalancerRef.loadBalancerArn,
       };
     });
   }
@@ -370,11 +436,19 @@ function serviceRole(scope: Construct, call: Pick<AwsServiceCall, 'target' | 'ro
   return role;
 }
 
-function common(options: IntegrationOptions, context: IIntegrationContext) {
+function common(options: IntegrationOptions, context: IIntegrationContext, streamed = false) {
   return {
-    timeoutInMillis: timeoutMillis(options, context),
+    timeoutInMillis: timeoutMillis(options, context, streamed),
     requestParameters: checkRequestParameters(context, options.requestParameters),
     contentHandling: options.contentHandling,
+  };
+}
+
+/** A proxy's settings: the common ones, and whether the response is streamed, which allows longer timeouts. */
+function proxy(options: ProxyIntegrationOptions, context: IIntegrationContext) {
+  return {
+    ...common(options, context, options.responseTransferMode === apigw.ResponseTransferMode.STREAM),
+    responseTransferMode: options.responseTransferMode,
   };
 }
 
@@ -387,90 +461,3 @@ function mapping(options: MappingIntegrationOptions, context: IIntegrationContex
   };
 }
 
-function serviceActionUri(service: string, action: string): string {
-  return `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:${service}:action/${action}`;
-}
-
-/** Sets `$body` to the request body, `{}` when it is empty; renders nothing. */
-const BODY_OR_EMPTY_OBJECT = '#set($body = $input.json(\'$\'))#if("$!body" == "" || "$body" == \'""\')#set($body = "{}")#end';
-/**
- * `$body` as the content of a JSON string. `escapeJavaScript` turns `'` into `\'`, which is not
- * valid JSON: undo that, as AWS's own Step Functions example does.
- */
-const BODY_AS_STRING = '$util.escapeJavaScript($body).replaceAll("\\\\\'", "\'")';
-
-function startExecutionTemplate(stateMachine: sfn.IStateMachine): string {
-  return `${BODY_OR_EMPTY_OBJECT}{"input": "${BODY_AS_STRING}", "stateMachineArn": "${stateMachine.stateMachineArn}"}`;
-}
-
-/** A service, action and IAM action API Gateway's ARNs and IAM accept, and something to allow them on. */
-function checkServiceAction(context: IIntegrationContext, options: AwsServiceActionIntegrationOptions): void {
-  const literal = (value: string | undefined) => value !== undefined && !Token.isUnresolved(value);
-  if (literal(options.service) && !SERVICE.test(options.service)) {
-    throw propError(context.scope, `${context.prop}.service`, options.service, 'a service\'s endpoint prefix, e.g. kinesis or events');
-  }
-  if (literal(options.action) && !ACTION.test(options.action)) {
-    throw propError(context.scope, `${context.prop}.action`, options.action, 'an action name, e.g. PutRecord');
-  }
-  if (literal(options.iamAction) && !IAM_ACTION.test(options.iamAction!)) {
-    throw propError(context.scope, `${context.prop}.iamAction`, options.iamAction, 'service:Action, without wildcards');
-  }
-  if (options.resources.length === 0 || options.resources.some(arn => arn === '*')) {
-    throw propError(context.scope, `${context.prop}.resources`, options.resources, 'the ARNs of what the action touches (no "*": the role gets this action on these only)');
-  }
-}
-
-/** What EventBridge refuses of an event's source and detail type. */
-function checkEventFields(context: IIntegrationContext, options: EventBridgeIntegrationOptions): void {
-  checkLengthBetween(context.scope, `${context.prop}.source`, options.source, 1, MAX_EVENT_SOURCE);
-  checkLengthBetween(context.scope, `${context.prop}.detailType`, options.detailType, 1, MAX_EVENT_DETAIL_TYPE);
-  if (!Token.isUnresolved(options.source) && options.source.startsWith('aws.')) {
-    throw propError(context.scope, `${context.prop}.source`, options.source, 'a source of your own: sources starting with "aws." are reserved for AWS services');
-  }
-}
-
-/**
- * A synchronous execution answers HTTP 200 even when it failed: answer its output only when
- * it succeeded, and a 500 with its error otherwise.
- */
-const SYNC_EXECUTION_RESPONSES: IntegrationResponse[] = [
-  {
-    statusCode: '200',
-    responseTemplates: {
-      'application/json': '#if($input.path(\'$.status\') == "SUCCEEDED")$input.path(\'$.output\')#else'
-        + '#set($context.responseOverride.status = 500)'
-        + '{"message": "execution $input.path(\'$.status\')", "error": "$util.escapeJavaScript($input.path(\'$.error\'))"}#end',
-    },
-  },
-  { statusCode: '400', selectionPattern: '4\\d{2}' },
-  { statusCode: '500', selectionPattern: '5\\d{2}' },
-];
-
-function checkUrl(context: IIntegrationContext, url: string): string {
-  checkBackendUrl(context.scope, `${context.prop}.url`, url);
-  return url;
-}
-
-function backendMethod(context: IIntegrationContext, requested: string | undefined): string {
-  const method = requested ?? context.method;
-  if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
-    throw propError(context.scope, `${context.prop}.method`, method, `one of ${ROUTE_METHODS.join(', ')}`);
-  }
-  return method;
-}
-
-/** Maps `{name}` placeholders of a backend URL to the route's path parameters of the same name. */
-function withPathParameters(
-  url: string, context: IIntegrationContext, given: { [name: string]: string } | undefined,
-): { [name: string]: string } | undefined {
-  const mapped: { [name: string]: string } = {};
-  if (!Token.isUnresolved(url)) {
-    for (const [, name] of url.matchAll(/\{([a-zA-Z0-9._-]+)\}/g)) {
-      if (context.pathParameters.includes(name)) {
-        mapped[`integration.request.path.${name}`] = `method.request.path.${name}`;
-      }
-    }
-  }
-  const all = { ...mapped, ...given };
-  return Object.keys(all).length > 0 ? all : undefined;
-}

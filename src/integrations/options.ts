@@ -1,4 +1,4 @@
-import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { Duration, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2 } from 'aws-cdk-lib';
 
 /**
  * Options every integration accepts.
@@ -8,9 +8,10 @@ export interface IntegrationOptions {
    * How long API Gateway waits for the backend before answering 504.
    *
    * From 50 ms to 29 seconds. A longer timeout needs the account's "Maximum integration
-   * timeout in milliseconds" quota raised and `timeoutQuotaRaised: true`.
+   * timeout in milliseconds" quota raised and `timeoutQuotaRaised: true`; a streamed response
+   * (`responseTransferMode: STREAM`) may last up to 15 minutes without it.
    *
-   * @default Duration.millis(29000)
+   * @default - Duration.millis(29000); Duration.minutes(15) for a streamed response
    */
   readonly timeout?: Duration;
 
@@ -109,9 +110,25 @@ export interface IntegrationResponse {
 }
 
 /**
+ * Options of proxy integrations, whose backend shapes the response.
+ */
+export interface ProxyIntegrationOptions extends IntegrationOptions {
+  /**
+   * Whether API Gateway streams the backend's response to the caller as it comes (`STREAM`)
+   * or waits for all of it (`BUFFERED`). A streamed response may last up to 15 minutes and
+   * exceed 10 MB; streams idle for 5 minutes (30 seconds on EDGE APIs) are closed. The route
+   * is never cached and its response is not compressed. A Lambda function streams through
+   * `InvokeWithResponseStream` and must write API Gateway's streaming format.
+   *
+   * @default apigw.ResponseTransferMode.BUFFERED
+   */
+  readonly responseTransferMode?: apigw.ResponseTransferMode;
+}
+
+/**
  * Options of `Integration.lambda`: a Lambda proxy integration.
  */
-export interface LambdaIntegrationOptions extends IntegrationOptions {}
+export interface LambdaIntegrationOptions extends ProxyIntegrationOptions {}
 
 /**
  * Options of `Integration.lambdaWithTemplates`: a Lambda integration with mapping templates (AWS calls it a custom integration).
@@ -121,13 +138,43 @@ export interface LambdaWithTemplatesIntegrationOptions extends MappingIntegratio
 /**
  * Options of `Integration.url`: an HTTP proxy integration.
  */
-export interface UrlIntegrationOptions extends IntegrationOptions {
+export interface UrlIntegrationOptions extends ProxyIntegrationOptions {
   /**
    * The method used to call the backend.
    *
    * @default - the route's method (ANY forwards the caller's method)
    */
   readonly method?: string;
+}
+
+/**
+ * Options of `Integration.applicationLoadBalancer` and `Integration.networkLoadBalancer`: a
+ * private HTTP proxy integration through a VPC link (v2).
+ */
+export interface LoadBalancerIntegrationOptions extends UrlIntegrationOptions {
+  /**
+   * The URL requests are sent as: its scheme and port pick the listener (80 for http, 443 for
+   * https unless a port is given), its host is the Host header and, over HTTPS, the name the
+   * listener's certificate must carry, and `{name}` placeholders are filled from the route's
+   * path parameters of that name.
+   *
+   * @default - `http://` the load balancer's DNS name, then the route's path
+   */
+  readonly url?: string;
+
+  /**
+   * The VPC link to go through.
+   *
+   * @default - the API's own link into the load balancer's VPC, opened to the load balancer on the URL's port
+   */
+  readonly vpcLink?: apigwv2.IVpcLink;
+
+  /**
+   * The load balancer's VPC, for a load balancer imported without one.
+   *
+   * @default - the load balancer's
+   */
+  readonly vpc?: ec2.IVpc;
 }
 
 /**
@@ -172,6 +219,18 @@ export interface S3ObjectIntegrationOptions extends AwsServiceIntegrationOptions
   /**
    * The part of the bucket the route reaches, e.g. `reports/`: keys are read or written under
    * it, and the role may touch nothing else.
+   *
+   * @default - the whole bucket
+   */
+  readonly keyPrefix?: string;
+}
+
+/**
+ * Options of an S3 ListObjectsV2 integration.
+ */
+export interface S3ListIntegrationOptions extends AwsServiceIntegrationOptions {
+  /**
+   * The prefix of the keys listed: the role may list only these.
    *
    * @default - the whole bucket
    */

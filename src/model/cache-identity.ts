@@ -1,3 +1,4 @@
+import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RouteModel } from './api-model';
 
 /**
@@ -12,8 +13,14 @@ export function cachedWithoutIdentity(routes: readonly RouteModel[]): RouteModel
 
 /**
  * Whether a stage with a cache caches the route: as the route says, else GET routes only, as
- * API Gateway does by default.
+ * API Gateway does by default; never a streamed route, which API Gateway cannot cache.
  */
 export function routeCached(route: RouteModel): boolean {
+  if (routeStreamed(route)) return false;
   return route.cache.enabled ?? route.key.method === 'GET';
+}
+
+/** Whether the route's response is streamed to the caller. */
+export function routeStreamed(route: RouteModel): boolean {
+  return route.integration.responseTransferMode === apigw.ResponseTransferMode.STREAM;
 }

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ParameterModel, RouteModel, ValidatorName } from './api-model';
 import { toOpenApiSchema } from './json-schema';
@@ -63,6 +63,7 @@ export class RouteTable {
     }
     checkThrottle(this.scope, `${prop}.throttle`, options.throttle);
     checkIntegerInRange(this.scope, `${prop}.cache.ttl`, options.cache?.ttl?.toSeconds({ integral: false }), 0, MAX_CACHE_TTL_SECONDS, 'seconds');
+    this.checkStreamedUncached(prop, options, integration);
     const validation = options.requestValidation ?? this.defaultValidation;
     const authorization = options.authorization ?? this.defaultAuthorization;
     const authorizationProp = options.authorization ? `${prop}.authorization` : 'defaultAuthorization';
@@ -123,6 +124,15 @@ export class RouteTable {
     }
     checkOAuthScopes(this.scope, prop, scopes);
     return scopes;
+  }
+
+  /** API Gateway cannot cache a response it streams. */
+  private checkStreamedUncached(prop: string, options: RouteOptions, integration: IntegrationConfig): void {
+    if (integration.responseTransferMode !== apigw.ResponseTransferMode.STREAM || options.cache === undefined) return;
+    const { enabled, ttl, keyParameters } = options.cache;
+    if (enabled === false && ttl === undefined && (keyParameters ?? []).length === 0) return;
+    throw propError(this.scope, `${prop}.cache`, options.cache,
+      'no cache on a streamed route (responseTransferMode: STREAM): API Gateway cannot cache a streamed response');
   }
 
   private checkUnique(prop: string, key: RouteKey): void {

@@ -20,6 +20,8 @@ const REST_FIELDS: Fields = {
   responseLatency: '$context.responseLatency',
   integrationLatency: '$context.integration.latency',
   integrationStatus: '$context.integration.status',
+  responseTransferMode: '$context.integration.responseTransferMode',
+  timeToFirstContent: '$context.integration.timeToFirstContent',
   errorMessage: '$context.error.message',
   errorType: '$context.error.responseType',
   xrayTraceId: '$context.xrayTraceId',
@@ -71,7 +73,8 @@ const FIELD_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
  */
 export class AccessLogFormats {
   /**
-   * JSON for REST stages: request id, caller, route, status, latencies, errors and X-Ray trace id.
+   * JSON for REST stages: request id, caller, route, status, latencies (a stream's time to its first
+   * content too), errors and X-Ray trace id.
    *
    * @param extraFields more fields, by name, each a `$context` variable (they may replace the preset's)
    */

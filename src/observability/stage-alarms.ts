@@ -124,6 +124,24 @@ export function createStageAlarms(scope: Construct, props: StageAlarmsProps): cl
   return alarms;
 }
 
+/** A stage's alarm on latency: its prop, e.g. `stages[0].alarms.latencyP99`, and its threshold in ms. */
+export interface LatencyAlarm {
+  readonly prop: string;
+  readonly thresholdMs: number;
+}
+
+/** Those of a stage's alarms that watch latency. */
+export function latencyAlarms(prop: string, alarms: readonly cloudwatch.Alarm[]): LatencyAlarm[] {
+  return DEFINITIONS.filter(d => d.unit === 'ms').flatMap(d => {
+    const alarm = alarms.find(a => a.node.id === alarmId(d));
+    return alarm ? [{ prop: `${prop}.${d.key}`, thresholdMs: (alarm.node.defaultChild as cloudwatch.CfnAlarm).threshold! }] : [];
+  });
+}
+
+function alarmId(d: AlarmDefinition): string {
+  return `${d.id}Alarm`;
+}
+
 function createAlarm(scope: Construct, prop: string, props: StageAlarmsProps, d: AlarmDefinition, o: StageAlarmOptions): cloudwatch.Alarm {
   const threshold = o.threshold ?? d.threshold;
   const period = o.period ?? Duration.minutes(1);
@@ -131,7 +149,7 @@ function createAlarm(scope: Construct, prop: string, props: StageAlarmsProps, d:
   const datapointsToAlarm = o.datapointsToAlarm ?? Math.min(DEFAULT_DATAPOINTS_TO_ALARM, evaluationPeriods);
   checkAlarmOptions(scope, prop, d, { threshold, period, evaluationPeriods, datapointsToAlarm });
   const minutes = period.toMinutes({ integral: false });
-  return new cloudwatch.Alarm(scope, `${d.id}Alarm`, {
+  return new cloudwatch.Alarm(scope, alarmId(d), {
     metric: d.metric(props.metrics, period),
     threshold,
     comparisonOperator: d.below ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD : cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

@@ -13,7 +13,7 @@ import { CacheClusterSize } from '../cache/stage-cache';
 import { checkIntegerInRange, checkNumberInRange, checkOneOf, checkPattern } from '../core/checks';
 import { RouteModel } from '../model/api-model';
 import { AccessLogFormats } from '../observability/access-log-formats';
-import { createStageAlarms } from '../observability/stage-alarms';
+import { createStageAlarms, latencyAlarms } from '../observability/stage-alarms';
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { ServedDeployments } from '../release/api-releases';
 import { removeCanary } from '../release/canary-remover';
@@ -157,7 +157,12 @@ export class ApiStage extends apigw.Stage implements IGatewayApiStage {
     Aspects.of(this).add({
       visit: node => {
         if (node !== this) return;
-        const facts = { limits: methodDefaults.throttle, cached: cache !== undefined, usagePlans: this.usagePlans.size };
+        const facts = {
+          limits: methodDefaults.throttle,
+          cached: cache !== undefined,
+          usagePlans: this.usagePlans.size,
+          latencyAlarms: latencyAlarms(`${prop}.alarms`, this.alarms),
+        };
         for (const warning of routeWarnings(prop, this.routes(), facts)) {
           Annotations.of(this).addWarningV2(`cdk-gateway-api:${warning.id}`, warning.message);
         }

@@ -1,6 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RouteModel } from '../model/api-model';
-import { routeCached } from '../model/cache-identity';
+import { routeCached, routeStreamed } from '../model/cache-identity';
 import { Limits } from '../throttle/throttle';
 
 /** What a stage applies to every method unless a route says otherwise. */
@@ -36,8 +36,9 @@ export function renderMethodSettings(stage: StageMethodDefaults, routes: readonl
   return [catchAll, ...overrides];
 }
 
+/** A route the catch-all's caching does not describe: its own cache settings, or a streamed route (never cached). */
 function overridesCache(route: RouteModel): boolean {
-  return route.cache.enabled !== undefined || route.cache.ttlSeconds !== undefined;
+  return route.cache.enabled !== undefined || route.cache.ttlSeconds !== undefined || routeStreamed(route);
 }
 
 function settings(stage: StageMethodDefaults, throttle: Limits, cached: boolean, ttlSeconds: number | undefined) {

@@ -1,5 +1,7 @@
+import { Token } from 'aws-cdk-lib';
 import { RouteModel } from '../model/api-model';
-import { cachedWithoutIdentity } from '../model/cache-identity';
+import { cachedWithoutIdentity, routeStreamed } from '../model/cache-identity';
+import { LatencyAlarm } from '../observability/stage-alarms';
 import { Limits, limitsExceeded } from '../throttle/throttle';
 
 /** What a stage knows about itself when its routes are complete. */
@@ -10,6 +12,8 @@ export interface StageFacts {
   readonly cached: boolean;
   /** How many usage plans of the app serve the stage. */
   readonly usagePlans: number;
+  /** The stage's latency alarms that are on. */
+  readonly latencyAlarms: LatencyAlarm[];
 }
 
 /** A synth warning: its id (after `cdk-gateway-api:`) and message. */
@@ -50,6 +54,17 @@ export function routeWarnings(prop: string, routes: readonly RouteModel[], stage
       id: 'apiKeyWithoutUsagePlan',
       message: `${prop} has routes that require an API key, but no usage plan of this app serves the stage, so API Gateway `
         + `refuses every call to them (403): ${listed(keyed)}. Add the stage to a UsagePlan.`,
+    });
+  }
+  const streamed = routes.filter(routeStreamed);
+  const longestStreamMs = Math.max(0, ...streamed.map(r => r.integration.timeoutInMillis ?? 0).filter(ms => !Token.isUnresolved(ms)));
+  const counting = stage.latencyAlarms.filter(alarm => !Token.isUnresolved(alarm.thresholdMs) && alarm.thresholdMs < longestStreamMs);
+  if (counting.length > 0) {
+    warnings.push({
+      id: 'latencyAlarmWithStreams',
+      message: `${prop} has streamed routes, whose latency is the length of the whole stream: ${listed(streamed.map(r => r.key.key))}. `
+        + `The stage's ${counting.map(a => `${a.prop} (${a.thresholdMs} ms)`).join(' and ')} will fire on long streams; set their thresholds `
+        + `to at least ${longestStreamMs} ms (the longest stream's timeout), or enabled: false and watch timeToFirstContent in the access logs.`,
     });
   }
   return warnings;

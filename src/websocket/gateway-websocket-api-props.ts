@@ -1,3 +1,4 @@
+import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { ConnectionsTableOptions } from './connections-table';
 import { WebSocketConnectRouteOptions, WebSocketDisconnectRouteOptions, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketStageOptions } from './websocket-stage-options';
@@ -20,6 +21,13 @@ export interface GatewayWebSocketApiProps extends ApiMonitoringProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * Who can reach the API: IPv4 callers, or IPv4 and IPv6 callers (`DUAL_STACK`).
+   *
+   * @default IpAddressType.IPV4
+   */
+  readonly ipAddressType?: apigwv2.IpAddressType;
 
   /**
    * Where a message's route key is read: each message goes to the route whose key the

@@ -20,6 +20,7 @@ import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { checkPattern } from '../core/checks';
 import { propError } from '../core/errors';
 import { lambdaInvocationUri } from '../core/lambda-uri';
+import { checkedIpAddressType } from '../endpoint/endpoint';
 import { CONNECT_ROUTE_KEY, DEFAULT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, V2Protocol, V2RouteSpec } from '../model/v2-route-table';
 import { Compliance } from '../policy/compliance';
 import { DEFAULT_STAGE_NAME } from '../stage/stage-name';
@@ -103,6 +104,7 @@ export class GatewayWebSocketApi extends Resource implements apigwv2.IWebSocketA
       description: props.description,
       protocolType: 'WEBSOCKET',
       routeSelectionExpression,
+      ipAddressType: checkedIpAddressType(this, props.ipAddressType),
     });
     this.apiId = this.webSocketApi.ref;
     this.apiEndpoint = this.webSocketApi.attrApiEndpoint;

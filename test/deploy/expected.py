@@ -134,6 +134,10 @@ CALLS: list[Call] = [
     # HTTP proxy and non-proxy, to a loopback server standing in for the example's backends.
     Call("HTTP proxy: path and query reach the backend", HTTP_BACKEND, "FacadeApi", "/legacy/accounts/42?verbose=1",
          json={"path": "/accounts/42", "query": "verbose=1", "method": "GET"}),
+    # Streamed (responseTransferMode STREAM): the emulator buffers the stream, so this shows the
+    # route's wiring and answer, not its streaming.
+    Call("HTTP proxy, streamed: the export reaches the caller", HTTP_BACKEND, "FacadeApi", "/exports/report.csv",
+         json={"path": "/exports/report.csv", "method": "GET"}),
     Call("HTTP non-proxy: required header missing", HTTP_BACKEND, "FacadeApi", "/payments", method="POST",
          headers=JSON, body=json_body({"amount": 1250, "currency": "EUR"}), status=400,
          json={"message": "Missing required request parameters: [Idempotency-Key]"}),
@@ -160,6 +164,8 @@ CALLS: list[Call] = [
     Call("S3 PutObject", AWS_SERVICES, "OrdersApi", "/documents/terms.json", method="PUT", headers=JSON,
          body=json_body({"delivery": "within 3 days"})),
     Call("S3 GetObject", AWS_SERVICES, "OrdersApi", "/documents/terms.json", json={"delivery": "within 3 days"}),
+    Call("S3 ListObjectsV2: the key written is listed", AWS_SERVICES, "OrdersApi", "/documents",
+         text="<Key>terms.json</Key>", response_headers={"Content-Type": "application/xml"}),
     Call("S3 GetObject: no such key", AWS_SERVICES, "OrdersApi", "/documents/missing.txt", status=404,
          json={"message": "no such object"}),
     Call("EventBridge PutEvents", AWS_SERVICES, "OrdersApi", "/orders/events", method="POST", headers=JSON,

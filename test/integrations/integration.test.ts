@@ -339,6 +339,34 @@ describe('AWS services', () => {
     expect(statements.map((st: any) => st.Action).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
   });
 
+  test('S3 ListObjectsV2 lists the keys under the prefix, with a role that may list that prefix only', () => {
+    const { body, template } = synthApi(stack => ({
+      routes: { 'GET /docs': { integration: Integration.s3ListObjects(new s3.Bucket(stack, 'Docs'), { keyPrefix: 'public/' }) } },
+    }));
+    const list = integrationOf(body, '/docs', 'get');
+    expect(list).toMatchObject({
+      type: 'aws',
+      httpMethod: 'GET',
+      requestParameters: { 'integration.request.querystring.list-type': "'2'", 'integration.request.querystring.prefix': "'public/'" },
+    });
+    expect(list.uri).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:s3:path/${DocsA50029D5}' });
+    expect(list.responses.default.responseParameters).toEqual({ 'method.response.header.Content-Type': 'integration.response.header.Content-Type' });
+    expect(list.responses['[45]\\d{2}'].statusCode).toBe('500');
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{
+          Action: 's3:ListBucket',
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': ['DocsA50029D5', 'Arn'] },
+          Condition: { StringLike: { 's3:prefix': ['public/*'] } },
+        }],
+      },
+    });
+    expect(() => synthApi(stack => ({
+      routes: { 'GET /docs': { integration: Integration.s3ListObjects(new s3.Bucket(stack, 'Docs'), { keyPrefix: "it's/" }) } },
+    }))).toThrow("routes['GET /docs'].integration.keyPrefix: \"it's/\" is not allowed. Allowed: a key prefix without single quotes");
+  });
+
   test('S3 refuses a key parameter the route does not have', () => {
     expect(() => synthApi(stack => ({
       routes: { 'GET /docs': { integration: Integration.s3GetObject(new s3.Bucket(stack, 'Docs')) } },

@@ -393,3 +393,58 @@ def test_any_aws_service_action_gets_a_role_allowed_that_action_on_its_resources
     })
     statements = [s for p in resources(Template.from_stack(stack), "AWS::IAM::Policy").values() for s in p["Properties"]["PolicyDocument"]["Statement"]]
     assert sorted(s["Action"] for s in statements) == ["events:DescribeEventBus", "events:PutEvents", "s3:GetObject"]
+
+
+def test_streamed_routes_dual_stack_apis_and_a_websocket_domain():
+    from aws_cdk import aws_apigateway as apigw
+    from aws_cdk import aws_apigatewayv2 as apigwv2
+    from aws_cdk import aws_route53 as route53
+    from aws_cdk import aws_s3 as s3
+    from cdk_gateway_api import GatewayDomain, GatewayWebSocketApi, RouteCacheOptions, WebSocketConnectRouteOptions, WebSocketIntegration
+    stack = cdk.Stack(new_app(), "Streams")
+    api = GatewayApi(stack, "Api", ip_address_type=apigw.IpAddressType.DUAL_STACK, routes={
+        "POST /chat": RouteOptions(integration=Integration.lambda_(
+            new_function(stack), response_transfer_mode=apigw.ResponseTransferMode.STREAM)),
+        "GET /docs": RouteOptions(integration=Integration.s3_list_objects(s3.Bucket(stack, "Docs"), key_prefix="public/")),
+    })
+    zone = route53.HostedZone.from_hosted_zone_attributes(stack, "Zone", hosted_zone_id="Z0123456789ABC", zone_name="example.com")
+    domain = GatewayDomain(stack, "Domain", domain_name="chat.example.com", hosted_zone=zone, ip_address_type=apigw.IpAddressType.DUAL_STACK)
+    chat = GatewayWebSocketApi(stack, "Chat", ip_address_type=apigwv2.IpAddressType.DUAL_STACK,
+                               connect=WebSocketConnectRouteOptions(integration=WebSocketIntegration.lambda_(new_function(stack, "Connect"))))
+    assert domain.add_web_socket_mapping(chat.default_stage, base_path="live") == "wss://chat.example.com/live"
+
+    template = Template.from_stack(stack)
+    body = template.find_resources("AWS::ApiGateway::RestApi")[stack.get_logical_id(api.rest_api)]["Properties"]["Body"]
+    chat_route = body["paths"]["/chat"]["post"]["x-amazon-apigateway-integration"]
+    assert chat_route["responseTransferMode"] == "STREAM"
+    assert chat_route["timeoutInMillis"] == 900000
+    assert "response-streaming-invocations" in json.dumps(chat_route["uri"])
+    assert body["paths"]["/docs"]["get"]["x-amazon-apigateway-integration"]["requestParameters"][
+        "integration.request.querystring.list-type"] == "'2'"
+    template.has_resource_properties("AWS::ApiGateway::RestApi", {"EndpointConfiguration": {"Types": ["REGIONAL"], "IpAddressType": "dualstack"}})
+    template.resource_count_is("AWS::Route53::RecordSet", 2)
+
+    with pytest.raises(Exception, match=r"no cache on a streamed route"):
+        GatewayApi(cdk.Stack(new_app(), "Cached"), "Api", routes={
+            "GET /chat": RouteOptions(integration=Integration.url("https://example.com", response_transfer_mode=apigw.ResponseTransferMode.STREAM),
+                                      cache=RouteCacheOptions(enabled=True)),
+        })
+
+
+def test_a_private_integration_reaches_an_internal_load_balancer_through_the_apis_vpc_link():
+    from aws_cdk import aws_ec2 as ec2
+    from aws_cdk import aws_elasticloadbalancingv2 as elbv2
+    stack = cdk.Stack(new_app(), "Private")
+    vpc = ec2.Vpc(stack, "Vpc", max_azs=2, nat_gateways=0,
+                  subnet_configuration=[ec2.SubnetConfiguration(name="app", subnet_type=ec2.SubnetType.PRIVATE_ISOLATED)])
+    alb = elbv2.ApplicationLoadBalancer(stack, "Alb", vpc=vpc)
+    api = GatewayApi(stack, "Api", routes={
+        "GET /orders/{id}": RouteOptions(integration=Integration.application_load_balancer(alb, url="https://orders.internal.example.com/orders/{id}")),
+    })
+    template = Template.from_stack(stack)
+    body = template.find_resources("AWS::ApiGateway::RestApi")[stack.get_logical_id(api.rest_api)]["Properties"]["Body"]
+    integration = body["paths"]["/orders/{id}"]["get"]["x-amazon-apigateway-integration"]
+    assert integration["connectionType"] == "VPC_LINK"
+    assert integration["integrationTarget"] == {"Ref": stack.get_logical_id(alb.node.default_child)}
+    template.resource_count_is("AWS::ApiGatewayV2::VpcLink", 1)
+    template.has_resource_properties("AWS::EC2::SecurityGroupIngress", {"FromPort": 443, "ToPort": 443})
