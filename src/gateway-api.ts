@@ -38,9 +38,10 @@ import { Compliance, ComplianceDefaults, complianceDefaults, complianceRuleSets 
 import { recordAcknowledgments } from './policy/record-acknowledgments';
 import { validateItself } from './policy/self-validation';
 import { TemplateAcknowledgment, bodyOperationLocation } from './policy/template/acknowledgments';
-import { ApiReleases } from './release/api-releases';
+import { ApiReleases, ServedDeployments } from './release/api-releases';
 import { ApiDeployments } from './release/deployments';
 import { DeployedSettings } from './release/fingerprint';
+import { Release } from './release/release';
 import { compactIntrinsics } from './render/compact-intrinsics';
 import { withCrossStackExports } from './render/cross-stack';
 import { externalize } from './render/externalize';
@@ -348,12 +349,49 @@ export class GatewayApi extends apigw.RestApiBase {
       taken: this.stageList.map(s => s.stage.stageName),
       literalBecause: 'it names the stage\'s resources (and its record in the release file)',
     });
-    const stage = new ApiStage(this, `Stage.${stageName}`, {
+    const stage = this.newStage(prop, options, () => this.releases.served(stageName));
+    const header = options.release?.canaryOptions?.header;
+    if (header) stage._headerCanary = { stage: this.addCanaryStage(prop, stageName, options), header, routedBy: [] };
+    this.deploymentStage ??= stage;
+    this.monitoring.addStage({
+      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: stage._cached, routeMetrics: options.detailedMetrics ?? true,
+    });
+    this.stageList.push({ stage, prop });
+    return stage;
+  }
+
+  /**
+   * The stage that serves a stage's canary deployment to the requests with the canary's header:
+   * named `<stage>-canary`, configured as the stage is, with the canary's variable overrides.
+   * It is not in the release file: it lives as long as the canary.
+   */
+  private addCanaryStage(prop: string, stageName: string, options: StageOptions): ApiStage {
+    const canary = options.release!.canaryOptions!;
+    const canaryStageName = `${stageName}-canary`;
+    checkNewStageName({
+      scope: this,
+      prop: `${prop}.release header`,
+      name: canaryStageName,
+      taken: this.stageList.map(s => s.stage.stageName),
+      literalBecause: 'it names the canary\'s stage',
+    });
+    return this.newStage(`${prop}.release header`, {
+      ...options,
+      stageName: canaryStageName,
+      description: `The canary of stage ${stageName}, for requests with ${canary.header!.name}: ${canary.header!.value}`,
+      variables: { ...options.variables, ...canary.stageVariableOverrides },
+      release: Release.latest(),
+      urlOutput: false,
+    }, () => ({ base: this.releases.served(stageName).canary! }));
+  }
+
+  private newStage(prop: string, options: StageOptions, served: () => ServedDeployments): ApiStage {
+    return new ApiStage(this, `Stage.${options.stageName ?? DEFAULT_STAGE_NAME}`, {
       prop,
       options,
       restApi: this,
       alarmActions: () => this.monitoring.alarmActions(),
-      served: () => this.releases.served(stageName),
+      served,
       routes: () => this.routeTable.routes,
       arnForExecuteApi: (method, path, name) => this.arnForExecuteApi(method, path, name),
       encryptedCache: this.encryptedCache,
@@ -363,12 +401,6 @@ export class GatewayApi extends apigw.RestApiBase {
       endpointType: this.endpointType,
       domainFront: this.domainFront,
     });
-    this.deploymentStage ??= stage;
-    this.monitoring.addStage({
-      stageName, metrics: stage.metrics, alarms: stage.alarms, cached: stage._cached, routeMetrics: options.detailedMetrics ?? true,
-    });
-    this.stageList.push({ stage, prop });
-    return stage;
   }
 
   /**

@@ -28,6 +28,7 @@ export { Authorizer } from './auth/authorizer';
 export type { CognitoAuthorizerProps, TokenAuthorizerProps, RequestAuthorizerProps } from './auth/authorizer';
 export * from './domain/domain-options';
 export * from './domain/gateway-domain';
+export * from './domain/private-domain';
 export * from './http/gateway-http-api';
 export * from './http/gateway-http-api-props';
 export { HttpAuthorizer, HttpAuthorization } from './http/http-authorizer';
@@ -39,6 +40,7 @@ export type {
   HttpLambdaIntegrationOptions, HttpUrlIntegrationOptions, HttpPrivateIntegrationOptions, HttpSqsIntegrationOptions,
   HttpEventBridgeIntegrationOptions,
 } from './http/http-integration';
+export type { HttpParameterMappingOptions } from './http/parameter-mapping';
 export * from './http/http-route-options';
 export * from './http/http-stage-options';
 export * from './http/http-gateway-stage';

@@ -1,13 +1,14 @@
 // Capability: endpoint types (EDGE, PRIVATE behind a VPC endpoint), dual-stack (IPv4 and IPv6)
 // APIs and domains, resource policies (source addresses, partner accounts), a custom domain
-// with mutual TLS serving two APIs at single- and multi-level base paths, and a private
-// integration to an internal load balancer through a VPC link.
+// with mutual TLS serving two APIs at single- and multi-level base paths and routing beta
+// testers by header, a private API behind a private custom domain, and a private integration
+// to an internal load balancer through a VPC link.
 import {
-  Stack, StackProps, aws_apigateway as apigw, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_logs as logs, aws_route53 as route53,
-  aws_s3 as s3,
+  Stack, StackProps, aws_apigateway as apigw, aws_certificatemanager as acm, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2,
+  aws_logs as logs, aws_route53 as route53, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Authorization, GatewayApi, Integration } from '../../src';
+import { Authorization, GatewayApi, Integration, PrivateGatewayDomain } from '../../src';
 
 export class EndpointsStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -29,11 +30,24 @@ export class EndpointsStack extends Stack {
     const endpoint = vpc.addInterfaceEndpoint('ExecuteApi', {
       service: ec2.InterfaceVpcEndpointAwsService.APIGATEWAY,
     });
-    new GatewayApi(this, 'PrivateApi', {
+    const privateApi = new GatewayApi(this, 'PrivateApi', {
       endpointType: apigw.EndpointType.PRIVATE,
       vpcEndpoints: [endpoint],
       routes: { 'GET /hello': { integration: hello } },
     });
+
+    // The private API behind a private custom domain, hello.internal.example.com, reached through
+    // the same VPC endpoint (associated with the domain, the only source its policy admits), with
+    // alias records in the VPC's private zone. The API's execute-api endpoint turns off.
+    const internalZone = new route53.PrivateHostedZone(this, 'InternalZone', { zoneName: 'internal.example.com', vpc });
+    const internal = new PrivateGatewayDomain(this, 'InternalDomain', {
+      domainName: 'hello.internal.example.com',
+      certificate: acm.Certificate.fromCertificateArn(this, 'InternalCertificate',
+        'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555'),
+      vpcEndpoints: [endpoint],
+      privateHostedZone: internalZone,
+    });
+    internal.addMapping(privateApi.defaultStage);
 
     // REGIONAL behind the custom domain api.example.com/v1: a certificate validated in the zone,
     // TLS 1.2, clients presenting a certificate from the truststore's CAs (mutual TLS), an
@@ -66,8 +80,15 @@ export class EndpointsStack extends Stack {
         throttlingRateLimit: 100,
         throttlingBurstLimit: 200,
         accessLogRetention: logs.RetentionDays.THREE_MONTHS,
+      }, {
+        stageName: 'v2',
+        description: 'Version 2, in beta',
+        variables: { version: '2.0.0-beta.1', backendHost: 'api-v2.example.com' },
       }],
     });
+    // Beta testers reach version 2 at the same URLs by sending X-Version: beta: a routing rule,
+    // tried before the base path mappings, sends them to the v2 stage.
+    versioned.domain!.addRoutingRule({ priority: 100, stage: versioned.stages[1], headers: { 'X-Version': 'beta' }, basePath: 'v1' });
 
     // A partner API on the same domain, two levels deep (api.example.com/partners/v1). Its
     // resource policy admits the partner's office ranges only, and IAM principals of the

@@ -71,7 +71,23 @@ export class HttpApiStack extends Stack {
         'POST /orders': { integration: HttpIntegration.sqsSendMessage(orders) },
         'POST /clicks': { integration: new KinesisPutRecordIntegration(clicks, '$request.header.X-Session-Id') },
         'GET /partners/items': { integration: items, authorization: HttpAuthorization.authorizer(partners) },
-        'GET /inventory/{proxy+}': { integration: HttpIntegration.cloudMapService(inventory, { vpc, timeout: Duration.seconds(5) }) },
+        // Parameter mapping: the inventory service gets the caller's user id and no debug flag,
+        // under its own path; the caller gets the request id back and a 404 as an empty 204.
+        'GET /inventory/{proxy+}': {
+          integration: HttpIntegration.cloudMapService(inventory, {
+            vpc,
+            timeout: Duration.seconds(5),
+            requestParameters: {
+              'overwrite:header.X-User-Id': '$context.authorizer.claims.sub',
+              'remove:querystring.debug': "''",
+              'overwrite:path': '/stock/$request.path.proxy',
+            },
+            responseParameters: {
+              200: { 'append:header.X-Request-Id': '$context.requestId' },
+              404: { 'overwrite:statuscode': '204' },
+            },
+          }),
+        },
         'ANY /legacy/{proxy+}': { integration: HttpIntegration.url('https://legacy.example.com/{proxy}', { timeout: Duration.seconds(10) }) },
         'POST /internal/reindex': { integration: items, authorization: HttpAuthorization.iam() },
       },

@@ -1,8 +1,10 @@
 // Capability: several stages with their own settings, and a canary release in progress.
 // `dev` follows the definition; `prod` tries the newest version on 10% of its requests, with
-// its own stage variables, while the rest keep the deployment prod served before. The
-// release file examples/gateway-api.releases.json remembers which deployment that is.
-import { Stack, StackProps, aws_apigateway as apigw } from 'aws-cdk-lib';
+// its own stage variables, while the rest keep the deployment prod served before; requests
+// with `X-Version: preview` always reach the newest version, through a routing rule of the
+// API's custom domain to the stage `prod-canary`. The release file
+// examples/gateway-api.releases.json remembers which deployment the base serves.
+import { Stack, StackProps, aws_apigateway as apigw, aws_route53 as route53 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { inlineFunction } from './inline-function';
 import { GatewayApi, Integration, Release } from '../../src';
@@ -28,6 +30,12 @@ export class ReleasesStack extends Stack {
         // New in the version prod's canary serves: the base does not have it yet.
         'GET /version/{component}': { integration: version },
       },
+      // shop.example.com/v1 serves prod (and its canary, by header), shop.example.com/dev serves dev.
+      domain: {
+        domainName: 'shop.example.com',
+        hostedZone: route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: 'Z0123456789EXAMPLE', zoneName: 'example.com' }),
+        mappings: [{ stageName: 'prod', basePath: 'v1' }, { stageName: 'dev', basePath: 'dev' }],
+      },
       stages: [
         {
           stageName: 'prod',
@@ -35,7 +43,11 @@ export class ReleasesStack extends Stack {
           urlOutput: true,
           // Step 1 of the release workflow (README, "Releases"): shift it with percentTraffic,
           // then end it with Release.promote() or Release.rollback().
-          release: Release.canary({ percentTraffic: 10, stageVariableOverrides: { featureFlags: 'preview' } }),
+          release: Release.canary({
+            percentTraffic: 10,
+            stageVariableOverrides: { featureFlags: 'preview' },
+            header: { name: 'X-Version', value: 'preview' },
+          }),
         },
         {
           stageName: 'dev',

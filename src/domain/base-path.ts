@@ -15,3 +15,27 @@ export function checkBasePath(scope: IConstruct, prop: string, basePath: string 
   }
   return basePath.includes('/');
 }
+
+/** The base paths a domain serves, each by one stage; the root only as the domain's one mapping. */
+export class BasePaths {
+  private readonly served = new Map<string, string>();
+
+  /** How many base paths are served. */
+  public get size(): number {
+    return this.served.size;
+  }
+
+  /** Records a base path as served by a stage and returns the mapping's construct id. */
+  public claim(scope: IConstruct, prop: string, basePath: string | undefined, stagePath: string): string {
+    const key = basePath ?? '';
+    const taken = this.served.get(key);
+    if (taken) throw propError(scope, prop, basePath ?? '(root)', `a base path no other mapping of the domain has (${taken} is served there)`);
+    const root = this.served.get('');
+    if (root || (key === '' && this.served.size > 0)) {
+      throw propError(scope, prop, basePath ?? '(root)',
+        `a root mapping only as the domain's one mapping (API Gateway refuses others beside it); the domain already serves ${root ?? [...this.served.values()].join(', ')}`);
+    }
+    this.served.set(key, stagePath);
+    return `Mapping.${key === '' ? '(root)' : key.replace(/\//g, '|')}`;
+  }
+}

@@ -1,6 +1,7 @@
 import {
   aws_apigateway as apigw, aws_certificatemanager as acm, aws_route53 as route53, aws_s3 as s3,
 } from 'aws-cdk-lib';
+import { IGatewayStage } from '../rest/gateway-stage';
 
 /** Mutual TLS: clients must present a certificate that the truststore's CAs signed. */
 export interface MutualTlsOptions {
@@ -124,4 +125,39 @@ export interface CustomDomainOptions extends GatewayDomainProps {
    * @default - the default stage, at the root
    */
   readonly mappings?: StageMappingOptions[];
+}
+
+/** A rule of a custom domain: which requests it takes, and the stage it sends them to. */
+export interface RoutingRuleOptions {
+  /**
+   * Where the rule stands among the domain's rules, from 1 to 1,000,000: rules are tried from
+   * the lowest number, and the first that matches routes the request. Unique per domain.
+   */
+  readonly priority: number;
+
+  /** The REST API stage the rule's requests go to (a PRIVATE API's for a private domain, another's otherwise). */
+  readonly stage: IGatewayStage;
+
+  /**
+   * At most two headers the request must carry, by name, each with a value glob: a value, with
+   * `*` at its start, its end or both (`beta`, `beta*`, `*-preview`, `*canary*`). Names are
+   * matched without case, values with case.
+   *
+   * @default - any headers
+   */
+  readonly headers?: { [name: string]: string };
+
+  /**
+   * The base path the request's path must start with, e.g. `orders` or `orders/v2`.
+   *
+   * @default - any path
+   */
+  readonly basePath?: string;
+
+  /**
+   * Whether the API sees the path without the base path, as a base path mapping would send it.
+   *
+   * @default true when `basePath` is given
+   */
+  readonly stripBasePath?: boolean;
 }

@@ -1,11 +1,13 @@
 import {
-  Arn, ArnFormat, Resource, Stack, Token,
+  Arn, ArnFormat, Lazy, Resource, Stack, Token,
   aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_certificatemanager as acm, aws_route53 as route53,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { DomainAliasTarget } from './alias-target';
-import { checkBasePath } from './base-path';
-import { DomainMappingOptions, GatewayDomainProps } from './domain-options';
+import { BasePaths, checkBasePath } from './base-path';
+import { checkDomainName } from './domain-name';
+import { DomainMappingOptions, GatewayDomainProps, RoutingRuleOptions } from './domain-options';
+import { DomainRoutingRules, routingMode } from './routing-rules';
 import { checkOneOf } from '../core/checks';
 import { propError } from '../core/errors';
 import { accessMode, checkSecurityPolicy, isEnhancedPolicy } from '../endpoint/tls';
@@ -13,8 +15,6 @@ import { IHttpGatewayStage } from '../http/http-gateway-stage';
 import { IGatewayStage, stageNameReference } from '../rest/gateway-stage';
 import { IWebSocketGatewayStage } from '../websocket/websocket-gateway-stage';
 
-const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
-const MAX_DOMAIN_NAME_LENGTH = 253;
 /** The region whose certificates CloudFront (and so an EDGE domain) can use. */
 const EDGE_CERTIFICATE_REGION = 'us-east-1';
 
@@ -55,8 +55,10 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
   /** Who can reach the domain: IPv4 callers, or IPv4 and IPv6 callers. */
   public readonly ipAddressType: apigw.IpAddressType;
 
-  private readonly basePaths = new Map<string, string>();
+  private readonly basePaths = new BasePaths();
   private servedKind?: 'WebSocket' | 'REST or HTTP';
+  private readonly rules: DomainRoutingRules;
+  private httpMapped = false;
   private readonly securityPolicy: apigw.SecurityPolicy;
 
   constructor(scope: Construct, id: string, props: GatewayDomainProps) {
@@ -67,7 +69,7 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
     checkDomainName(this, props.domainName);
     if (this.endpointType !== apigw.EndpointType.REGIONAL && !edge) {
       throw propError(this, 'endpointType', this.endpointType,
-        'REGIONAL or EDGE (a PRIVATE API is not served through a public custom domain)');
+        'REGIONAL or EDGE (a PRIVATE API is served through a PrivateGatewayDomain)');
     }
     const securityPolicy = props.securityPolicy ?? apigw.SecurityPolicy.TLS_1_2;
     this.securityPolicy = securityPolicy;
@@ -102,6 +104,18 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
         truststoreVersion: mutualTls.version,
       },
       ownershipVerificationCertificateArn: mutualTls?.ownershipVerificationCertificate?.certificateArn,
+      routingMode: Lazy.string({ produce: () => routingMode(this.rules.size, this.basePaths.size) }),
+    });
+    this.rules = new DomainRoutingRules(this, {
+      domainNameArn: this.cfnDomainName.attrDomainNameArn,
+      private: false,
+      urlOf: path => this.urlOf(path),
+      checkRuleAllowed: prop => {
+        this.claimProtocol(this, prop, 'REST or HTTP');
+        if (this.httpMapped) {
+          throw propError(this, prop, 'a domain that serves HTTP APIs', 'a domain without HTTP API mappings: API Gateway routes by rules only on domains of REST APIs');
+        }
+      },
     });
     this.domainNameRef = this.cfnDomainName.domainNameRef;
     const alias = new DomainAliasTarget(this.cfnDomainName, edge).bind();
@@ -144,10 +158,10 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
     }
     if (stage.endpointType === apigw.EndpointType.PRIVATE) {
       throw propError(at.scope, at.prop, `${stage.node.path} of a PRIVATE API`,
-        'stages of REGIONAL or EDGE APIs: a PRIVATE API is reached through its VPC endpoints');
+        'stages of REGIONAL or EDGE APIs: a PRIVATE API is served through a PrivateGatewayDomain');
     }
     this.claimProtocol(at.scope, at.prop, 'REST or HTTP');
-    const id = this.claimBasePath(at.scope, prop, basePath, stage.node.path);
+    const id = this.basePaths.claim(at.scope, prop, basePath, stage.node.path);
     stage.serveFromDomain(this.urlOf(basePath));
     if (multiLevel) {
       new apigwv2.CfnApiMapping(this, id, {
@@ -164,6 +178,7 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
         basePath,
       });
     }
+    this.rules.routeHeaderCanary(at.prop, stage, basePath);
   }
 
   /**
@@ -182,7 +197,11 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
         'a domain with the TLS_1_2 policy: API Gateway refuses HTTP API mappings on domains with enhanced policies');
     }
     this.claimProtocol(this, `addHttpMapping(${stage.node.path})`, 'REST or HTTP');
-    const id = this.claimBasePath(this, prop, basePath, stage.node.path);
+    if (this.rules.size > 0) {
+      throw propError(this, `addHttpMapping(${stage.node.path})`, 'a domain with routing rules', 'a domain without routing rules: API Gateway routes by rules only on domains of REST APIs');
+    }
+    this.httpMapped = true;
+    const id = this.basePaths.claim(this, prop, basePath, stage.node.path);
     stage.serveFromDomain(this.urlOf(basePath));
     new apigwv2.CfnApiMapping(this, id, {
       domainName: this.cfnDomainName.ref,
@@ -209,7 +228,7 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
       throw propError(this, at, `a domain with securityPolicy ${this.securityPolicy}`, 'a domain with the TLS_1_2 policy, the only one WebSocket APIs are served with');
     }
     this.claimProtocol(this, at, 'WebSocket');
-    const id = this.claimBasePath(this, `${at}.basePath`, basePath, stage.node.path);
+    const id = this.basePaths.claim(this, `${at}.basePath`, basePath, stage.node.path);
     new apigwv2.CfnApiMapping(this, id, {
       domainName: this.cfnDomainName.ref,
       apiId: stage.stage.apiId,
@@ -228,31 +247,19 @@ export class GatewayDomain extends Resource implements apigw.IDomainName {
     this.servedKind = kind;
   }
 
+  /**
+   * Routes the requests that match a rule (headers, a base path, or both) to a stage of a REST
+   * API, before the domain's base path mappings are tried: to send requests with
+   * `X-Version: beta` to a beta stage, or move clients between versions by header. HTTP and
+   * WebSocket APIs are not routed by rules, and a domain with rules maps none.
+   */
+  public addRoutingRule(options: RoutingRuleOptions): void {
+    this.rules.add(`addRoutingRule(${options.priority})`, options);
+  }
+
   /** The URL of a base path of the domain, e.g. `https://api.example.com/v1/orders/`. */
   private urlOf(basePath: string | undefined): string {
     return basePath ? `${this.url}${basePath}/` : this.url;
-  }
-
-  /** Records a base path as served by a stage and returns the mapping's construct id. */
-  private claimBasePath(scope: IConstruct, prop: string, basePath: string | undefined, stagePath: string): string {
-    const key = basePath ?? '';
-    const taken = this.basePaths.get(key);
-    if (taken) throw propError(scope, prop, basePath ?? '(root)', `a base path no other mapping of the domain has (${taken} is served there)`);
-    const root = this.basePaths.get('');
-    if (root || (key === '' && this.basePaths.size > 0)) {
-      throw propError(scope, prop, basePath ?? '(root)',
-        `a root mapping only as the domain's one mapping (API Gateway refuses others beside it); the domain already serves ${root ?? [...this.basePaths.values()].join(', ')}`);
-    }
-    this.basePaths.set(key, stagePath);
-    return `Mapping.${key === '' ? '(root)' : key.replace(/\//g, '|')}`;
-  }
-}
-
-function checkDomainName(scope: Construct, domainName: string): void {
-  if (Token.isUnresolved(domainName)) return;
-  if (domainName.length > MAX_DOMAIN_NAME_LENGTH || !DOMAIN_NAME.test(domainName)) {
-    throw propError(scope, 'domainName', domainName,
-      `a lowercase DNS name of at most ${MAX_DOMAIN_NAME_LENGTH} characters, e.g. api.example.com, optionally starting with "*."`);
   }
 }
 

@@ -8,6 +8,7 @@ import { HTTP_MAX_TIMEOUT_MS, checkHttpIntegrationConfig, payloadFormatVersionOf
 import { HttpRouteOptions } from './http-route-options';
 import { HttpApiStage } from './http-stage';
 import { HttpStageOptions } from './http-stage-options';
+import { renderResponseParameters } from './parameter-mapping';
 import { grantExecuteApi } from '../auth/execute-api-grant';
 import { acknowledgeOpenRoute, requiredReason } from '../auth/open-route';
 import { propError } from '../core/errors';
@@ -225,6 +226,7 @@ export class GatewayHttpApi extends Construct {
         connectionId: config.vpcLink?.vpcLinkId,
         tlsConfig: config.secureServerName ? { serverNameToVerify: config.secureServerName } : undefined,
         payloadFormatVersion: payloadFormatVersionOf(config),
+        responseParameters: renderResponseParameters(config.responseParameters),
       }),
     }).resource;
   }

@@ -1,5 +1,6 @@
 import { aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { checkParameterMapping } from './parameter-mapping';
 import { checkOneOf } from '../core/checks';
 import { propError } from '../core/errors';
 import { checkTimeoutInMillis, checkedMethod } from '../v2/integration-checks';
@@ -64,6 +65,14 @@ export interface HttpIntegrationConfig {
   readonly requestParameters?: { [name: string]: string };
 
   /**
+   * Changes to the backend's response, by status code (200 to 599), then by destination
+   * (`append|overwrite|remove:header.NAME`, `overwrite:statuscode`).
+   *
+   * @default - none
+   */
+  readonly responseParameters?: { [statusCode: string]: { [destination: string]: string } };
+
+  /**
    * The ARN of the role API Gateway assumes to call an AWS service action.
    *
    * @default - none
@@ -119,6 +128,12 @@ export function checkHttpIntegrationConfig(scope: Construct, prop: string, confi
   }
   if (config.uri === undefined && config.subtype === undefined) {
     throw propError(scope, `${prop}.bind().uri`, undefined, 'a uri, or the subtype of an AWS service action');
+  }
+  if (config.subtype === undefined) {
+    // Without a subtype, the parameters change the request; with one, they are the action's own.
+    checkParameterMapping(scope, `${prop}.bind()`, config);
+  } else if (config.responseParameters) {
+    throw propError(scope, `${prop}.bind().responseParameters`, Object.keys(config.responseParameters), 'no response parameters on an AWS service action');
   }
   if (config.secureServerName !== undefined && !config.vpcLink) {
     throw propError(scope, `${prop}.bind().secureServerName`, config.secureServerName, 'a secureServerName only on a private integration (with a vpcLink)');

@@ -4,6 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { HTTP_MAX_TIMEOUT_MS, HttpIntegrationConfig, HttpIntegrationType, IHttpIntegrationContext } from './http-integration-config';
+import { HttpParameterMappingOptions, mappingKey } from './parameter-mapping';
 import { checkPattern } from '../core/checks';
 import { propError } from '../core/errors';
 import { allowSendMessage } from '../integrations/service-grants';
@@ -30,7 +31,7 @@ export interface HttpLambdaIntegrationOptions {
 }
 
 /** Options of an HTTP proxy integration of an HTTP API. */
-export interface HttpUrlIntegrationOptions {
+export interface HttpUrlIntegrationOptions extends HttpParameterMappingOptions {
   /**
    * The method API Gateway uses towards the backend; `ANY` passes the caller's on.
    *
@@ -47,7 +48,7 @@ export interface HttpUrlIntegrationOptions {
 }
 
 /** Options of a private integration: a load balancer listener or Cloud Map service reached through a VPC link. */
-export interface HttpPrivateIntegrationOptions {
+export interface HttpPrivateIntegrationOptions extends HttpParameterMappingOptions {
   /**
    * The VPC link to reach the backend through.
    *
@@ -136,7 +137,16 @@ export abstract class HttpIntegration {
   public static url(url: string, options: HttpUrlIntegrationOptions = {}): HttpIntegration {
     return new FactoryHttpIntegration(({ scope, prop }) => {
       const { key, ...fields } = urlProxyFields(scope, prop, url, options.method ?? 'ANY', options.timeout, HTTP_MAX_TIMEOUT_MS);
-      return { key, config: { type: HttpIntegrationType.HTTP_PROXY, ...fields, payloadFormatVersion: '1.0' } };
+      return {
+        key: key + mappingKey(scope, options),
+        config: {
+          type: HttpIntegrationType.HTTP_PROXY,
+          ...fields,
+          payloadFormatVersion: '1.0',
+          requestParameters: options.requestParameters,
+          responseParameters: options.responseParameters,
+        },
+      };
     });
   }
 
@@ -203,7 +213,7 @@ export abstract class HttpIntegration {
       // Construct paths, not ARNs: a token's text depends on how many tokens were made before it.
       const link = options.vpcLink?.node.path ?? vpc!.node.path;
       return {
-        key: `private ${backendPath} ${link} ${method} ${timeout} ${serverName ?? ''}`,
+        key: `private ${backendPath} ${link} ${method} ${timeout} ${serverName ?? ''}` + mappingKey(scope, options),
         config: {
           type: HttpIntegrationType.HTTP_PROXY,
           uri,
@@ -212,6 +222,8 @@ export abstract class HttpIntegration {
           timeoutInMillis: timeout,
           vpcLink: options.vpcLink ?? vpcLinkInto(vpc!, backend),
           secureServerName: serverName,
+          requestParameters: options.requestParameters,
+          responseParameters: options.responseParameters,
         },
       };
     });

@@ -20,6 +20,32 @@ export interface CanaryOptions {
    * @default false
    */
   readonly useStageCache?: boolean;
+
+  /**
+   * Requests carrying this header go to the canary whatever the percentage: a stage named
+   * `<stage>-canary` serves the canary's deployment, and each custom domain that maps the stage
+   * routes those requests to it with a routing rule. With `percentTraffic: 0`, only they see
+   * the new version. The stage and the rules go when the canary ends.
+   *
+   * @default - the percentage alone decides
+   */
+  readonly header?: CanaryHeaderOptions;
+}
+
+/** The header that sends a request to a stage's canary, through routing rules of the stage's custom domains. */
+export interface CanaryHeaderOptions {
+  /** The header's name, e.g. `X-Version`. */
+  readonly name: string;
+
+  /** The value, or a value glob with `*` at its start or end, that sends a request to the canary, e.g. `beta`. */
+  readonly value: string;
+
+  /**
+   * The rule's priority on each domain (1 to 1,000,000; lower is tried first).
+   *
+   * @default - the domain's lowest free priority
+   */
+  readonly priority?: number;
 }
 
 /** The kinds of release; `Release` is how a stage chooses one. */

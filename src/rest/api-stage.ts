@@ -17,7 +17,7 @@ import { createStageAlarms, latencyAlarms } from '../observability/stage-alarms'
 import { ApiProtocol, StageMetrics } from '../observability/stage-metrics';
 import { ServedDeployments } from '../release/api-releases';
 import { removeCanary } from '../release/canary-remover';
-import { Release, ReleaseKind } from '../release/release';
+import { CanaryHeaderOptions, Release, ReleaseKind } from '../release/release';
 import { accessLogDestination, checkAccessLogFormat } from '../stage/access-log-destination';
 import { DomainFront } from '../stage/domain-front';
 import { DEFAULT_STAGE_NAME } from '../stage/stage-name';
@@ -57,6 +57,14 @@ export interface ApiStageProps {
   readonly domainFront: DomainFront;
 }
 
+/** A stage's canary, served to the requests that carry a header by a stage of its own. */
+export interface HeaderCanary {
+  readonly stage: ApiStage;
+  readonly header: CanaryHeaderOptions;
+  /** The domains whose routing rules send the header's requests to it. */
+  readonly routedBy: IConstruct[];
+}
+
 /**
  * A stage with the library's observability defaults: JSON access logs, execution logs at
  * ERROR, detailed metrics, X-Ray and throttling on every method. It serves the deployments its
@@ -77,6 +85,11 @@ export class ApiStage extends apigw.Stage implements IGatewayApiStage {
   public readonly endpointType: apigw.EndpointType;
   /** Whether the stage has a cache. @internal */
   public readonly _cached: boolean;
+  /**
+   * The stage serving the canary's deployment to requests with the canary's header, and that
+   * header, when the release names one; custom domains that map this stage route to it. @internal
+   */
+  public _headerCanary?: HeaderCanary;
   private readonly arnForExecuteApi: ApiStageProps['arnForExecuteApi'];
   private readonly routes: ApiStageProps['routes'];
   private readonly domainFront: DomainFront;
@@ -165,6 +178,11 @@ export class ApiStage extends apigw.Stage implements IGatewayApiStage {
         };
         for (const warning of routeWarnings(prop, this.routes(), facts)) {
           Annotations.of(this).addWarningV2(`cdk-gateway-api:${warning.id}`, warning.message);
+        }
+        if (this._headerCanary && this._headerCanary.routedBy.length === 0) {
+          Annotations.of(this).addWarningV2('cdk-gateway-api:canaryHeaderWithoutDomain',
+            `${prop}.release header: no custom domain maps the stage, so no routing rule sends ${this._headerCanary.header.name} `
+            + `to its canary (stage ${this._headerCanary.stage.stageName}). Map the stage with a GatewayDomain or PrivateGatewayDomain.`);
         }
       },
     });

@@ -181,6 +181,10 @@ CALLS: list[Call] = [
     Call("stage variables: dev", RELEASES, "Api", "/version", stage="dev",
          json={"stage": "dev", "variables": {"env": "dev", "featureFlags": "preview"}}),
     Call("dev follows the definition", RELEASES, "Api", "/version/router", stage="dev", json={"stage": "dev"}),
+    # The canary's own stage, where the domain's rule sends X-Version: preview: the newest
+    # version (the base has no /version/{component}) with the canary's variables.
+    Call("the canary's stage serves the canary", RELEASES, "Api", "/version/router", stage="prod-canary",
+         json={"stage": "prod-canary", "variables": {"env": "prod", "featureFlags": "preview"}}),
 
     # API keys and usage plans.
     Call("API key: none given", USAGE, "Api", "/products", status=403, json={"message": "Forbidden"}),

@@ -448,3 +448,62 @@ def test_a_private_integration_reaches_an_internal_load_balancer_through_the_api
     assert integration["integrationTarget"] == {"Ref": stack.get_logical_id(alb.node.default_child)}
     template.resource_count_is("AWS::ApiGatewayV2::VpcLink", 1)
     template.has_resource_properties("AWS::EC2::SecurityGroupIngress", {"FromPort": 443, "ToPort": 443})
+
+
+def test_routing_rules_a_private_domain_and_http_parameter_mapping():
+    from aws_cdk import aws_apigateway as apigw
+    from aws_cdk import aws_certificatemanager as acm
+    from aws_cdk import aws_ec2 as ec2
+    from aws_cdk import aws_route53 as route53
+    from cdk_gateway_api import GatewayDomain, PrivateGatewayDomain
+    stack = cdk.Stack(new_app(), "Domains", env=cdk.Environment(account="123456789012", region="eu-west-1"))
+    zone = route53.HostedZone.from_hosted_zone_attributes(stack, "Zone", hosted_zone_id="Z0123456789ABC", zone_name="example.com")
+    public_api = GatewayApi(stack, "Public", routes={"GET /x": RouteOptions(integration=Integration.mock())},
+                            stages=[StageOptions(stage_name="prod"), StageOptions(stage_name="beta")])
+    domain = GatewayDomain(stack, "Domain", domain_name="api.example.com", hosted_zone=zone)
+    domain.add_mapping(public_api.default_stage, base_path="orders")
+    domain.add_routing_rule(priority=10, stage=public_api.stages[1], headers={"X-Version": "beta"})
+    with pytest.raises(Exception, match=r"a priority no other rule of the domain has"):
+        domain.add_routing_rule(priority=10, stage=public_api.default_stage)
+
+    vpc = ec2.Vpc(stack, "Vpc", nat_gateways=0, max_azs=1)
+    endpoint = vpc.add_interface_endpoint("ExecuteApi", service=ec2.InterfaceVpcEndpointAwsService.APIGATEWAY)
+    private_api = GatewayApi(stack, "Private", endpoint_type=apigw.EndpointType.PRIVATE, vpc_endpoints=[endpoint],
+                             routes={"GET /x": RouteOptions(integration=Integration.mock())})
+    internal = PrivateGatewayDomain(stack, "Internal", domain_name="orders.internal.example.com", vpc_endpoints=[endpoint],
+                                    certificate=acm.Certificate.from_certificate_arn(stack, "Cert", "arn:aws:acm:eu-west-1:123456789012:certificate/abc"))
+    internal.add_mapping(private_api.default_stage, base_path="v1")
+
+    http = GatewayHttpApi(stack, "Http", routes={"GET /items": HttpRouteOptions(integration=HttpIntegration.url(
+        "https://backend.example.com/items",
+        request_parameters={"overwrite:header.X-Tenant": "$context.requestId"},
+        response_parameters={"404": {"overwrite:statuscode": "204"}}))})
+
+    template = Template.from_stack(stack)
+    template.has_resource_properties("AWS::ApiGatewayV2::RoutingRule", {"Priority": 10})
+    template.has_resource_properties("AWS::ApiGateway::DomainName", {"RoutingMode": "ROUTING_RULE_THEN_BASE_PATH_MAPPING"})
+    template.has_resource_properties("AWS::ApiGateway::DomainNameV2", {"EndpointConfiguration": {"Types": ["PRIVATE"], "IpAddressType": "dualstack"}})
+    template.resource_count_is("AWS::ApiGateway::DomainNameAccessAssociation", 1)
+    template.has_resource_properties("AWS::ApiGateway::BasePathMappingV2", {"BasePath": "v1"})
+    template.has_resource_properties("AWS::ApiGatewayV2::Integration", {
+        "RequestParameters": {"overwrite:header.X-Tenant": "$context.requestId"},
+        "ResponseParameters": {"404": {"ResponseParameters": [{"Destination": "overwrite:statuscode", "Source": "204"}]}},
+    })
+
+
+def test_a_canary_reached_by_header_gets_a_stage_and_a_routing_rule_of_the_domain():
+    from aws_cdk import aws_route53 as route53
+    from cdk_gateway_api import CanaryHeaderOptions, CustomDomainOptions, StageMappingOptions
+    stack = cdk.Stack(new_app(), "HeaderCanary", env=cdk.Environment(account="123456789012", region="eu-west-1"))
+    zone = route53.HostedZone.from_hosted_zone_attributes(stack, "Zone", hosted_zone_id="Z0123456789ABC", zone_name="example.com")
+    GatewayApi(stack, "Api", routes={"GET /x": RouteOptions(integration=Integration.mock())},
+               domain=CustomDomainOptions(domain_name="api.example.com", hosted_zone=zone,
+                                          mappings=[StageMappingOptions(stage_name="prod", base_path="v1")]),
+               stages=[StageOptions(stage_name="prod", release=Release.canary(
+                   percent_traffic=0, header=CanaryHeaderOptions(name="X-Version", value="preview")))])
+    template = Template.from_stack(stack)
+    names = sorted(s["Properties"]["StageName"] for s in resources(template, "AWS::ApiGateway::Stage").values())
+    assert names == ["prod", "prod-canary"]
+    template.has_resource_properties("AWS::ApiGatewayV2::RoutingRule", {
+        "Conditions": [{"MatchHeaders": {"AnyOf": [{"Header": "X-Version", "ValueGlob": "preview"}]}}, {"MatchBasePaths": {"AnyOf": ["v1"]}}],
+    })
