@@ -50,6 +50,7 @@ import { operationKey, renderOpenApiBody } from './render/openapi-body';
 import { ApiStage } from './rest/api-stage';
 import { IGatewayApiStage, IGatewayStage } from './rest/gateway-stage';
 import { GatewayStageAttributes, ImportedGatewayStage } from './rest/imported-stage';
+import { textOnlyS3Objects } from './rest/route-warnings';
 import { StageOptions } from './rest/stage-options';
 import { DomainFront } from './stage/domain-front';
 import { DEFAULT_STAGE_NAME, checkNewStageName } from './stage/stage-name';
@@ -261,6 +262,12 @@ export class GatewayApi extends apigw.RestApiBase {
     }
 
     Aspects.of(this).add({ visit: node => node === this && this.acknowledgeValidatorsInBody() });
+    Aspects.of(this).add({
+      visit: node => {
+        const warning = node === this && textOnlyS3Objects(this.routeTable.routes, props.binaryMediaTypes);
+        if (warning) Annotations.of(this).addWarningV2(`cdk-gateway-api:${warning.id}`, warning.message);
+      },
+    });
     this.placeDefinitionOnceRoutesAreIn(props, {
       ...deployedSettings,
       ...tls,

@@ -60,6 +60,8 @@ export class AwsServicesStack extends Stack {
 
     new GatewayApi(this, 'OrdersApi', {
       description: 'Orders: API Gateway calls AWS services directly, no function in between',
+      // Documents may be PDFs or images: passed as bytes, not as text (JSON bodies stay text).
+      binaryMediaTypes: ['application/pdf', 'image/*'],
       routes: {
         // SQS SendMessage: the body becomes the message.
         'POST /orders/queue': { integration: Integration.sqsSendMessage(queue) },
@@ -103,6 +105,8 @@ export class AwsServicesStack extends Stack {
         'POST /clicks/{deviceId}': {
           integration: Integration.kinesisPutRecord(clicks, { partitionKey: "$util.escapeJavaScript($input.params('deviceId'))" }),
         },
+        // Kinesis PutRecords: a batch of records in one call.
+        'POST /clicks': { integration: Integration.kinesisPutRecords(clicks) },
         // EventBridge PutEvents: the body becomes the event's detail.
         'POST /orders/events': {
           integration: Integration.eventBridgePutEvents(bus, { source: 'com.example.orders', detailType: 'OrderPlaced' }),

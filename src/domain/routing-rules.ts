@@ -39,12 +39,13 @@ export interface DomainRulesTarget {
  */
 export class DomainRoutingRules {
   private readonly priorities = new Map<number, string>();
+  private count = 0;
 
   constructor(private readonly scope: Construct, private readonly domain: DomainRulesTarget) {}
 
   /** How many rules the domain has. */
   public get size(): number {
-    return this.priorities.size;
+    return this.count;
   }
 
   /**
@@ -76,8 +77,10 @@ export class DomainRoutingRules {
     }
     // The stage is served through the domain: where its execute-api endpoint is off, its URL is the domain's.
     options.stage.serveFromDomain(this.domain.urlOf(options.basePath));
-    const id = `RoutingRule.${options.priority}`;
+    // A priority known only at deploy cannot name the rule's construct.
+    const id = `RoutingRule.${Token.isUnresolved(options.priority) ? `#${this.count + 1}` : options.priority}`;
     if (!Token.isUnresolved(options.priority)) this.priorities.set(options.priority, options.stage.node.path);
+    this.count++;
     return new apigwv2.CfnRoutingRule(scope, id, {
       domainNameArn: this.domain.domainNameArn,
       priority: options.priority,

@@ -18,7 +18,7 @@ import {
 import { checkRequestParameters } from './request-parameters';
 import { allow, allowKey, allowPublish, allowSendMessage } from './service-grants';
 import {
-  AMZ_JSON, BODY_AS_STRING, BODY_OR_EMPTY_OBJECT, FORM_ENCODED, S3_GET_RESPONSES, S3_LIST_RESPONSES, SYNC_EXECUTION_RESPONSES,
+  AMZ_JSON, BODY_AS_STRING, BODY_OR_EMPTY_OBJECT, FORM_ENCODED, PUT_RECORDS_ENTRIES, S3_GET_RESPONSES, S3_LIST_RESPONSES, SYNC_EXECUTION_RESPONSES,
   serviceActionUri, startExecutionTemplate,
 } from './service-templates';
 import { timeoutMillis } from './timeout';
@@ -252,6 +252,25 @@ export abstract class Integration {
       uri: serviceActionUri('kinesis', 'PutRecord'),
       requestParameters: AMZ_JSON('Kinesis_20131202.PutRecord'),
       template: `{"StreamName": "${stream.streamName}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "${partitionKey}"}`,
+    });
+  }
+
+  /**
+   * Writes several records to a Kinesis data stream in one call (PutRecords): the request body is
+   * `{"records": [{"data": "...", "partitionKey": "..."}]}`, each `data` base64-encoded as
+   * Kinesis requires. Kinesis answers which records failed (`FailedRecordCount`).
+   */
+  public static kinesisPutRecords(stream: kinesis.IStream, options: AwsServiceIntegrationOptions = {}): Integration {
+    return Integration.serviceCall(options, {
+      target: stream,
+      roleId: 'KinesisPutRecords',
+      grant: role => {
+        allow(role, ['kinesis:PutRecords'], [stream.streamArn]);
+        allowKey(role, stream.encryptionKey, ['kms:GenerateDataKey']);
+      },
+      uri: serviceActionUri('kinesis', 'PutRecords'),
+      requestParameters: AMZ_JSON('Kinesis_20131202.PutRecords'),
+      template: `{"StreamName": "${stream.streamName}", "Records": [${PUT_RECORDS_ENTRIES}]}`,
     });
   }
 

@@ -37,6 +37,11 @@ export const BODY_OR_EMPTY_OBJECT = '#set($body = $input.json(\'$\'))#if("$!body
  */
 export const BODY_AS_STRING = '$util.escapeJavaScript($body).replaceAll("\\\\\'", "\'")';
 
+/** Kinesis PutRecords entries from the body's `records`: each one's `data` base64-encoded, its `partitionKey` as a JSON string. */
+export const PUT_RECORDS_ENTRIES = "#foreach($record in $input.path('$.records'))"
+  + '{"Data": "$util.base64Encode($record.data)", "PartitionKey": "$util.escapeJavaScript($record.partitionKey)"}'
+  + '#if($foreach.hasNext),#end#end';
+
 export function startExecutionTemplate(stateMachine: sfn.IStateMachine): string {
   return `${BODY_OR_EMPTY_OBJECT}{"input": "${BODY_AS_STRING}", "stateMachineArn": "${stateMachine.stateMachineArn}"}`;
 }

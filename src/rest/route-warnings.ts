@@ -74,3 +74,24 @@ export function routeWarnings(prop: string, routes: readonly RouteModel[], stage
 function listed(keys: string[]): string {
   return keys.length <= 10 ? keys.join(', ') : `${keys.slice(0, 10).join(', ')} and ${keys.length - 10} more`;
 }
+
+/**
+ * Routes that pass S3 objects through an API without binary media types: API Gateway then
+ * handles every payload as UTF-8 text, so images, archives and other binary objects come back
+ * (or go in) corrupted. A listing is XML, text, and is not counted.
+ */
+export function textOnlyS3Objects(routes: readonly RouteModel[], binaryMediaTypes: string[] | undefined): StageWarning | undefined {
+  if (binaryMediaTypes !== undefined && (Token.isUnresolved(binaryMediaTypes) || binaryMediaTypes.length > 0)) return undefined;
+  const objects = routes.filter(route => isS3Object(route.integration.type, route.integration.uri ?? '')).map(route => route.key.key);
+  if (objects.length === 0) return undefined;
+  return {
+    id: 's3ObjectsAsText',
+    message: `Routes ${listed(objects)} pass S3 objects, but the API has no binaryMediaTypes: binary objects are handled as UTF-8 text and `
+      + 'corrupted. Set binaryMediaTypes (e.g. [\'*/*\'] or the objects\' types) if any object is not text.',
+  };
+}
+
+/** An AWS integration whose `s3:path/` URI names an object key. */
+function isS3Object(type: string, uri: string): boolean {
+  return type === 'aws' && uri.includes(':s3:path/') && uri.includes('{key}');
+}

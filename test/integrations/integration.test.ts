@@ -2,7 +2,7 @@ import {
   App, Duration, Stack, aws_apigateway as apigw, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_kms as kms,
   aws_s3 as s3, aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { GatewayApi, Integration } from '../../src';
 import { newFunction, operation, synthApi } from '../util';
 
@@ -367,6 +367,18 @@ describe('AWS services', () => {
     }))).toThrow("routes['GET /docs'].integration.keyPrefix: \"it's/\" is not allowed. Allowed: a key prefix without single quotes");
   });
 
+  test('S3 objects through an API without binary media types: a synth warning that binary objects would be corrupted', () => {
+    const warnings = (binaryMediaTypes?: string[]) => {
+      const { stack } = synthApi(s => ({
+        binaryMediaTypes,
+        routes: { 'GET /docs/{key}': { integration: Integration.s3GetObject(new s3.Bucket(s, 'Docs')) }, 'GET /list': { integration: Integration.s3ListObjects(new s3.Bucket(s, 'Other')) } },
+      }));
+      return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('S3 objects')).map(w => String(w.entry.data));
+    };
+    expect(warnings()).toEqual([expect.stringContaining('Routes GET /docs/{key} pass S3 objects, but the API has no binaryMediaTypes')]);
+    expect(warnings(['application/pdf'])).toEqual([]);
+  });
+
   test('S3 refuses a key parameter the route does not have', () => {
     expect(() => synthApi(stack => ({
       routes: { 'GET /docs': { integration: Integration.s3GetObject(new s3.Bucket(stack, 'Docs')) } },
@@ -391,6 +403,20 @@ describe('AWS services', () => {
         ],
       },
     });
+  });
+
+  test('Kinesis PutRecords writes each of the body\'s records, base64-encoded, with a role allowed PutRecords only', () => {
+    const { body, template } = synthApi(stack => ({
+      routes: { 'POST /clicks': { integration: Integration.kinesisPutRecords(new kinesis.Stream(stack, 'Clicks')) } },
+    }));
+    const integration = integrationOf(body, '/clicks', 'post');
+    expect(JSON.stringify(integration.uri)).toContain(':kinesis:action/PutRecords');
+    expect(integration.requestParameters['integration.request.header.X-Amz-Target']).toBe("'Kinesis_20131202.PutRecords'");
+    const vtl = JSON.stringify(integration.requestTemplates['application/json']);
+    expect(vtl).toContain("#foreach($record in $input.path('$.records'))");
+    expect(vtl).toContain('\\"Data\\": \\"$util.base64Encode($record.data)\\"');
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    expect(statements.map((st: any) => st.Action)).toEqual(['kinesis:PutRecords']);
   });
 
   test('any AWS service action: the template of yours, the JSON protocol\'s target header, a role allowed that action on the resources named', () => {

@@ -399,6 +399,7 @@ def test_streamed_routes_dual_stack_apis_and_a_websocket_domain():
     from aws_cdk import aws_apigateway as apigw
     from aws_cdk import aws_apigatewayv2 as apigwv2
     from aws_cdk import aws_route53 as route53
+    from aws_cdk import aws_kinesis as kinesis
     from aws_cdk import aws_s3 as s3
     from cdk_gateway_api import GatewayDomain, GatewayWebSocketApi, RouteCacheOptions, WebSocketConnectRouteOptions, WebSocketIntegration
     stack = cdk.Stack(new_app(), "Streams")
@@ -406,6 +407,7 @@ def test_streamed_routes_dual_stack_apis_and_a_websocket_domain():
         "POST /chat": RouteOptions(integration=Integration.lambda_(
             new_function(stack), response_transfer_mode=apigw.ResponseTransferMode.STREAM)),
         "GET /docs": RouteOptions(integration=Integration.s3_list_objects(s3.Bucket(stack, "Docs"), key_prefix="public/")),
+        "POST /clicks": RouteOptions(integration=Integration.kinesis_put_records(kinesis.Stream(stack, "Clicks"))),
     })
     zone = route53.HostedZone.from_hosted_zone_attributes(stack, "Zone", hosted_zone_id="Z0123456789ABC", zone_name="example.com")
     domain = GatewayDomain(stack, "Domain", domain_name="chat.example.com", hosted_zone=zone, ip_address_type=apigw.IpAddressType.DUAL_STACK)

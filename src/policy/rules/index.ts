@@ -34,8 +34,11 @@ import { authorizerTtl } from './deploy/authorizer-ttl';
 import { cacheClusterSize } from './deploy/cache-cluster-size';
 import { canaryPercentage } from './deploy/canary-percentage';
 import { domainMinimumTls } from './deploy/domain-minimum-tls';
+import { privateDualStack } from './deploy/private-dual-stack';
 import { restApiMinimumTls } from './deploy/rest-api-minimum-tls';
+import { routingRulePriority } from './deploy/routing-rule-priority';
 import { stageName } from './deploy/stage-name';
+import { streamedIntegrationType } from './deploy/streamed-integration-type';
 import { usagePlanQuotaPeriod } from './deploy/usage-plan-quota-period';
 import { registryCacheEncrypted } from './guard-registry/registry-cache-encrypted';
 import { registryDomainEndpointType } from './guard-registry/registry-domain-endpoint-type';
@@ -51,7 +54,7 @@ import { bodyRequestValidation } from './openapi-body/body-request-validation';
 export const RULES: readonly Rule[] = [
   // Values API Gateway refuses at deploy, which no engine catches.
   accessLogRequestId, authorizerTtl, cacheClusterSize, canaryPercentage, domainMinimumTls, restApiMinimumTls, stageName,
-  usagePlanQuotaPeriod,
+  usagePlanQuotaPeriod, streamedIntegrationType, routingRulePriority, privateDualStack,
   // Inside OpenAPI bodies, where no engine looks.
   bodyAuthorization, bodyRequestValidation,
   // The AWS Control Tower proactive controls.

@@ -42,6 +42,27 @@ describe('values API Gateway refuses at deploy', () => {
     ['authorizer-ttl', { Subject: { Type: 'AWS::ApiGateway::Authorizer', Properties: { AuthorizerResultTtlInSeconds: { Ref: 'Ttl' } } } }, false],
     ['access-log-request-id', stage({ AccessLogSetting: { DestinationArn: 'arn', Format: '$context.status' } }), true],
     ['access-log-request-id', stage({ AccessLogSetting: { DestinationArn: 'arn', Format: '{"id":"$context.extendedRequestId"}' } }), false],
+    ['domain-minimum-tls', { Subject: { Type: 'AWS::ApiGateway::DomainNameV2', Properties: { SecurityPolicy: 'TLS_1_0' } } }, true],
+    ['domain-minimum-tls', { Subject: { Type: 'AWS::ApiGateway::DomainNameV2', Properties: { SecurityPolicy: 'TLS_1_2' } } }, false],
+    ['streamed-integration-type', { Subject: { Type: 'AWS::ApiGateway::Method', Properties: { Integration: { Type: 'AWS', ResponseTransferMode: 'STREAM' } } } }, true],
+    ['streamed-integration-type', { Subject: { Type: 'AWS::ApiGateway::Method', Properties: { Integration: { Type: 'AWS_PROXY', ResponseTransferMode: 'STREAM' } } } }, false],
+    ['streamed-integration-type', { Subject: { Type: 'AWS::ApiGateway::Method', Properties: { Integration: { Type: 'MOCK', ResponseTransferMode: 'BUFFERED' } } } }, false],
+    ['streamed-integration-type', { Subject: { Type: 'AWS::ApiGateway::RestApi', Properties: { Body: { paths: { '/a': { get: { 'x-amazon-apigateway-integration': { type: 'mock', responseTransferMode: 'STREAM' } } } } } } } }, true],
+    ['streamed-integration-type', { Subject: { Type: 'AWS::ApiGateway::RestApi', Properties: { Body: { paths: { '/a': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', responseTransferMode: 'STREAM' } } } } } } } }, false],
+    ['routing-rule-priority', { Subject: { Type: 'AWS::ApiGatewayV2::RoutingRule', Properties: { DomainNameArn: 'd', Priority: 0 } } }, true],
+    ['routing-rule-priority', { Subject: { Type: 'AWS::ApiGatewayV2::RoutingRule', Properties: { DomainNameArn: 'd', Priority: 1000000 } } }, false],
+    ['routing-rule-priority', {
+      First: { Type: 'AWS::ApiGatewayV2::RoutingRule', Properties: { DomainNameArn: 'd', Priority: 5 } },
+      Subject: { Type: 'AWS::ApiGatewayV2::RoutingRule', Properties: { DomainNameArn: 'd', Priority: 5 } },
+    }, true],
+    ['routing-rule-priority', {
+      First: { Type: 'AWS::ApiGatewayV2::RoutingRule', Properties: { DomainNameArn: 'other', Priority: 5 } },
+      Subject: { Type: 'AWS::ApiGatewayV2::RoutingRule', Properties: { DomainNameArn: 'd', Priority: 5 } },
+    }, false],
+    ['private-dual-stack', { Subject: { Type: 'AWS::ApiGateway::RestApi', Properties: { EndpointConfiguration: { Types: ['PRIVATE'], IpAddressType: 'ipv4' } } } }, true],
+    ['private-dual-stack', { Subject: { Type: 'AWS::ApiGateway::RestApi', Properties: { EndpointConfiguration: { Types: ['REGIONAL'], IpAddressType: 'ipv4' } } } }, false],
+    ['private-dual-stack', { Subject: { Type: 'AWS::ApiGateway::DomainNameV2', Properties: { EndpointConfiguration: { Types: ['PRIVATE'], IpAddressType: 'ipv4' } } } }, true],
+    ['private-dual-stack', { Subject: { Type: 'AWS::ApiGateway::DomainNameV2', Properties: { EndpointConfiguration: { Types: ['PRIVATE'], IpAddressType: 'dualstack' } } } }, false],
   ])('%s on %j: fails %s', (ruleId, resources, fails) => {
     expect(failing(resources, [ruleId])).toEqual(fails ? [ruleId] : []);
   });

@@ -5,18 +5,18 @@ import { isObject } from '../../template/template-index';
 /**
  * No custom domain accepts TLS 1.0. Stricter than API_GW_DOMAIN_DENY_NON_TLS_TRAFFIC in
  * intent but not in letter: the newer enhanced policies (SecurityPolicy_TLS13_..., TLS 1.2
- * and up) are allowed here, as are v2 domains' configurations, which that rule never reads.
+ * and up) are allowed here; private (DomainNameV2) and v2 domains, which that rule never reads, are judged too.
  */
 export const domainMinimumTls: Rule = {
   id: 'domain-minimum-tls',
   severity: 'error',
   title: 'Custom domains refuse TLS older than 1.2',
   fix: 'Use SecurityPolicy TLS_1_2 (GatewayApi\'s default) or a newer enhanced policy.',
-  resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName'],
+  resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGateway::DomainNameV2', 'AWS::ApiGatewayV2::DomainName'],
   mirrors: [],
   ruleSets: 'all',
   check: template => [
-    ...template.ofType('AWS::ApiGateway::DomainName').flatMap(domain =>
+    ...template.ofType('AWS::ApiGateway::DomainName', 'AWS::ApiGateway::DomainNameV2').flatMap(domain =>
       acceptsTls10(domain.properties.SecurityPolicy) ? [{
         logicalId: domain.logicalId,
         location: 'Properties/SecurityPolicy',
