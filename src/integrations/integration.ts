@@ -242,17 +242,7 @@ export abstract class Integration {
    */
   public static kinesisPutRecord(stream: kinesis.IStream, options: KinesisIntegrationOptions = {}): Integration {
     const partitionKey = options.partitionKey ?? '$context.requestId';
-    return Integration.serviceCall(options, {
-      target: stream,
-      roleId: 'KinesisPutRecord',
-      grant: role => {
-        allow(role, ['kinesis:PutRecord'], [stream.streamArn]);
-        allowKey(role, stream.encryptionKey, ['kms:GenerateDataKey']);
-      },
-      uri: serviceActionUri('kinesis', 'PutRecord'),
-      requestParameters: AMZ_JSON('Kinesis_20131202.PutRecord'),
-      template: `{"StreamName": "${stream.streamName}", "Data": "$util.base64Encode($input.body)", "PartitionKey": "${partitionKey}"}`,
-    });
+    return Integration.kinesis(stream, 'PutRecord', options, `"Data": "$util.base64Encode($input.body)", "PartitionKey": "${partitionKey}"`);
   }
 
   /**
@@ -261,17 +251,7 @@ export abstract class Integration {
    * Kinesis requires. Kinesis answers which records failed (`FailedRecordCount`).
    */
   public static kinesisPutRecords(stream: kinesis.IStream, options: AwsServiceIntegrationOptions = {}): Integration {
-    return Integration.serviceCall(options, {
-      target: stream,
-      roleId: 'KinesisPutRecords',
-      grant: role => {
-        allow(role, ['kinesis:PutRecords'], [stream.streamArn]);
-        allowKey(role, stream.encryptionKey, ['kms:GenerateDataKey']);
-      },
-      uri: serviceActionUri('kinesis', 'PutRecords'),
-      requestParameters: AMZ_JSON('Kinesis_20131202.PutRecords'),
-      template: `{"StreamName": "${stream.streamName}", "Records": [${PUT_RECORDS_ENTRIES}]}`,
-    });
+    return Integration.kinesis(stream, 'PutRecords', options, `"Records": [${PUT_RECORDS_ENTRIES}]`);
   }
 
   /**
@@ -389,6 +369,21 @@ export abstract class Integration {
         requestParameters: { ...call.requestParameters, ...config.requestParameters },
         requestTemplates: { [JSON_TYPE]: call.template, ...options.requestTemplates },
       };
+    });
+  }
+
+  /** A Kinesis action on the stream, with a role allowed that action and the stream key's data keys. */
+  private static kinesis(stream: kinesis.IStream, action: 'PutRecord' | 'PutRecords', options: AwsServiceIntegrationOptions, fields: string): Integration {
+    return Integration.serviceCall(options, {
+      target: stream,
+      roleId: `Kinesis${action}`,
+      grant: role => {
+        allow(role, [`kinesis:${action}`], [stream.streamArn]);
+        allowKey(role, stream.encryptionKey, ['kms:GenerateDataKey']);
+      },
+      uri: serviceActionUri('kinesis', action),
+      requestParameters: AMZ_JSON(`Kinesis_20131202.${action}`),
+      template: `{"StreamName": "${stream.streamName}", ${fields}}`,
     });
   }
 
