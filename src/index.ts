@@ -66,3 +66,4 @@ export * from './observability/monitoring-props';
 export { AccessLogFormats } from './observability/access-log-formats';
 export { OpenApiDocument } from './openapi/openapi-document';
 export type { McpTargetOptions } from './agents/mcp-target';
+export * from './local/local-gateway';
