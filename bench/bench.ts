@@ -2,6 +2,7 @@
  * `npm run bench -- --routes 10,100,1000`: for each size, synthesizes an app with that many
  * Lambda-proxy routes once with GatewayApi and once with aws-cdk-lib's RestApi, and prints one
  * JSON line per implementation and size (resources, template bytes, synth time, peak memory).
+ * `npm run bench -- --local` measures the local gateway's requests instead (local-gateway.ts).
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
@@ -28,7 +29,7 @@ function runOne(impl: string, routes: number): boolean {
   const args = ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-one.ts'), impl, String(routes)];
   const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'test', 'tsconfig.json'), TS_NODE_PREFER_TS_EXTS: 'true' },
+    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.dev.json'), TS_NODE_PREFER_TS_EXTS: 'true' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
@@ -47,7 +48,21 @@ function runOne(impl: string, routes: number): boolean {
   return true;
 }
 
+/** Runs a benchmark script of this folder in a fresh process, its JSON lines to stdout. */
+function runScript(script: string, args: string[] = []): boolean {
+  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.dev.json'), TS_NODE_PREFER_TS_EXTS: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child.status === 0;
+}
+
 let ok = true;
+if (process.argv.includes('--local')) {
+  ok = runScript('local-gateway.ts');
+  process.exit(ok ? 0 : 1);
+}
 for (const routes of parseRoutes(process.argv.slice(2))) {
   for (const impl of IMPLS) {
     ok = runOne(impl, routes) && ok;
