@@ -67,3 +67,4 @@ export { AccessLogFormats } from './observability/access-log-formats';
 export { OpenApiDocument } from './openapi/openapi-document';
 export type { McpTargetOptions } from './agents/mcp-target';
 export * from './local/local-gateway';
+export type { ILocalHandler } from './local/gateway/lambda-functions';

@@ -1,5 +1,6 @@
 import { App, CfnElement, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ILocalHandler, LocalFunctions } from './gateway/lambda-functions';
 import { parseRequestLine } from './gateway/request-context';
 import { handleRestRequest } from './gateway/rest-pipeline';
 import { Router } from './gateway/router';
@@ -29,6 +30,15 @@ export interface LocalGatewayOptions {
    * @default - none
    */
   readonly apiKeys?: string[];
+
+  /**
+   * Handlers of the Lambda functions the routes invoke, by the function's construct path (e.g.
+   * `MyStack/PetsFunction`) or logical id. A function without one runs its inline Node.js code
+   * from the template, with its environment variables.
+   *
+   * @default - every function runs its inline code
+   */
+  readonly handlers?: { [functionPathOrLogicalId: string]: ILocalHandler };
 }
 
 /** A request's headers, body and caller. */
@@ -76,7 +86,8 @@ export class LocalResponse {
 /**
  * A REST API's stage run in-process, as API Gateway would run it: routing, authorization by IAM
  * principal and API key, request validation, MOCK integrations with their mapping templates
- * (VTL both ways), stage variables, `$context.responseOverride` and gateway responses. It reads
+ * (VTL both ways), Lambda proxy integrations (payload 1.0, the function's inline code or a
+ * handler of the test's), stage variables, `$context.responseOverride` and gateway responses. It reads
  * what GatewayApi synthesized, so a test exercises the API's own definition in milliseconds,
  * without a deployment.
  *
@@ -88,7 +99,7 @@ export class LocalResponse {
 export class LocalGateway {
   /** The gateway of a REST API in a synthesized template (a stack's template, as JSON). */
   public static fromTemplate(template: { [key: string]: any }, options: LocalGatewayOptions = {}): LocalGateway {
-    return new LocalGateway(readRestApi(template as TemplateJson, options.api), options);
+    return new LocalGateway(template as TemplateJson, readRestApi(template as TemplateJson, options.api), options, {});
   }
 
   /**
@@ -102,14 +113,21 @@ export class LocalGateway {
     const template = (stage as Stage).synth().getStackArtifact(stack.artifactId).template;
     const restApi = gatewayApi.node.defaultChild;
     const logicalId = options.api ?? (restApi instanceof CfnElement ? stack.getLogicalId(restApi) : undefined);
-    return LocalGateway.fromTemplate(template, { ...options, api: logicalId });
+    // Construct paths name functions for the handlers option, with or without the template's path metadata.
+    const paths = Object.fromEntries(stack.node.findAll().filter((c): c is CfnElement => c instanceof CfnElement)
+      .map(element => [element.node.path, stack.getLogicalId(element)]));
+    return new LocalGateway(template, readRestApi(template, logicalId), options, paths);
   }
 
   private readonly router: Router;
   private readonly stage: LocalStage;
+  private readonly functions: LocalFunctions;
 
-  private constructor(private readonly api: LocalRestApi, private readonly options: LocalGatewayOptions) {
+  private constructor(
+    template: TemplateJson, private readonly api: LocalRestApi, private readonly options: LocalGatewayOptions, paths: { [path: string]: string },
+  ) {
     this.router = new Router(api.definition.paths ?? {});
+    this.functions = new LocalFunctions(template, options.handlers ?? {}, paths);
     const names = [...api.stages.keys()];
     const name = options.stage ?? (names.length === 1 ? names[0] : 'prod');
     const stage = api.stages.get(name);
@@ -127,7 +145,7 @@ export class LocalGateway {
     const { method, path, query } = parseRequestLine(requestLine);
     const response = await handleRestRequest(this.api, this.router, this.stage, {
       method, path, query, headers: options.headers ?? {}, body: options.body ?? '',
-    }, { apiKeys: this.options.apiKeys ?? [], iamPrincipal: options.iamPrincipal });
+    }, { apiKeys: this.options.apiKeys ?? [], iamPrincipal: options.iamPrincipal }, { functions: this.functions });
     return new LocalResponse(response.statusCode, response.headers, response.body);
   }
 }

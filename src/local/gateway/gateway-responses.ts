@@ -25,6 +25,8 @@ const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
 export interface GatewayError {
   readonly type: string;
   readonly message: string;
+  /** The status, where it is not the type's default (a bad Lambda proxy answer is DEFAULT_5XX's 502). */
+  readonly statusCode?: number;
 }
 
 export interface RenderedResponse {
@@ -41,7 +43,7 @@ export function gatewayResponse(
   definition: { readonly [key: string]: any }, error: GatewayError, context: Map<string, unknown>,
   stageVariables: { readonly [name: string]: string },
 ): RenderedResponse {
-  const status = DEFAULT_STATUS[error.type] ?? 500;
+  const status = error.statusCode ?? DEFAULT_STATUS[error.type] ?? 500;
   const custom = definition['x-amazon-apigateway-gateway-responses'] ?? {};
   const entry = custom[error.type] ?? custom[status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX'] ?? {};
   const errorMap = new Map<string, unknown>([

@@ -1,0 +1,91 @@
+import * as vm from 'vm';
+import { TemplateJson, resolveIntrinsics } from '../template/intrinsics';
+
+/**
+ * A Lambda function's handler, run in the test's process: an object of the test's (in any jsii
+ * language), or a function's inline Node.js code from the template.
+ */
+export interface ILocalHandler {
+  /**
+   * Handles one invocation and answers what the function returns (or a promise of it).
+   *
+   * @param event the event API Gateway sends, e.g. the Lambda proxy event (payload 1.0)
+   */
+  handle(event: any): any;
+}
+
+/** A function of the template the gateway can invoke. */
+export interface LocalFunction {
+  readonly logicalId: string;
+  invoke(event: unknown): Promise<unknown>;
+}
+
+/**
+ * The functions a template's integrations invoke: the handlers the test maps to a function's
+ * logical id or construct path first, else the function's inline Node.js code (`Code.ZipFile`),
+ * run with the function's environment variables.
+ */
+export class LocalFunctions {
+  private readonly byLogicalId = new Map<string, LocalFunction>();
+
+  /**
+   * @param paths the logical ids of the template's resources by construct path, where the
+   * template carries no path metadata (an app synthesized outside the CLI)
+   */
+  constructor(
+    private readonly template: TemplateJson,
+    private readonly handlers: { readonly [idOrPath: string]: ILocalHandler },
+    private readonly paths: { readonly [path: string]: string } = {},
+  ) {}
+
+  /** The function of a logical id; refused, with what to do, when it can run neither way. */
+  public get(logicalId: string): LocalFunction {
+    let fn = this.byLogicalId.get(logicalId);
+    if (!fn) {
+      fn = this.resolve(logicalId);
+      this.byLogicalId.set(logicalId, fn);
+    }
+    return fn;
+  }
+
+  private resolve(logicalId: string): LocalFunction {
+    const resource = this.template.Resources?.[logicalId] as { Type: string; Properties?: any; Metadata?: any } | undefined;
+    const path = resource?.Metadata?.['aws:cdk:path'] as string | undefined ?? Object.keys(this.paths).find(p => this.paths[p] === logicalId);
+    const handler = this.handlers[logicalId] ?? (path && (this.handlers[path] ?? this.handlers[path.replace(/\/Resource$/, '')]));
+    if (handler) return { logicalId, invoke: async event => handler.handle(event) };
+    const code = resource?.Properties?.Code?.ZipFile;
+    const runtime = String(resource?.Properties?.Runtime ?? '');
+    if (typeof code === 'string' && runtime.startsWith('nodejs')) {
+      const environment = resolveIntrinsics(resource?.Properties?.Environment?.Variables ?? {}, this.template) as { [name: string]: string };
+      return inlineFunction(logicalId, code, String(resource?.Properties?.Handler ?? 'index.handler'), environment);
+    }
+    throw new Error(`LocalGateway: function ${path ?? logicalId} has no inline Node.js code to run; give it a handler `
+      + `(the handlers option, by its construct path or logical id ${logicalId})`);
+  }
+}
+
+/** A function from its inline source: the module is evaluated once, its handler called per invocation with its environment set. */
+function inlineFunction(logicalId: string, code: string, handlerName: string, environment: { [name: string]: string }): LocalFunction {
+  const exportName = handlerName.split('.').pop()!;
+  const module = { exports: {} as { [name: string]: unknown } };
+  // The module sees this module's `process`, whose environment each invocation sets.
+  vm.runInThisContext(`(function (exports, require, module, process) {\n${code}\n})`, { filename: `${logicalId}/index.js` })(
+    module.exports, require, module, process);
+  const handler = module.exports[exportName];
+  if (typeof handler !== 'function') throw new Error(`LocalGateway: function ${logicalId}'s inline code exports no ${exportName}`);
+  return {
+    logicalId,
+    invoke: async event => {
+      const saved = Object.fromEntries(Object.keys(environment).map(name => [name, process.env[name]]));
+      Object.assign(process.env, environment);
+      try {
+        return await handler(event, { functionName: logicalId, awsRequestId: (event as any)?.requestContext?.requestId });
+      } finally {
+        for (const [name, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { Validations, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Authorization, GatewayApi, ILocalHandler, Integration, LocalGateway, LocalGatewayOptions } from '../../src';
+import { newStack } from '../util';
+
+const open = Authorization.none('A local gateway test.');
+
+function withFunction(source: string, options: LocalGatewayOptions = {}, environment?: { [name: string]: string }): LocalGateway {
+  const stack = newStack();
+  const fn = new lambda.Function(stack, 'Echo', {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline(source), environment,
+  });
+  const api = new GatewayApi(stack, 'Api', {
+    policyValidation: false,
+    binaryMediaTypes: ['image/png'],
+    routes: {
+      'GET /pets/{petId}': { integration: Integration.lambda(fn), authorization: open },
+      'ANY /{proxy+}': { integration: Integration.lambda(fn), authorization: open },
+    },
+    stages: [{ stageName: 'prod', variables: { env: 'test' } }],
+  });
+  Validations.of(api).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'A local gateway test.' });
+  return LocalGateway.fromApi(api, options);
+}
+
+const ECHO = `exports.handler = async (event) => ({
+  statusCode: 200,
+  headers: { 'Content-Type': 'application/json', 'X-Env': process.env.GREETING ?? 'none' },
+  body: JSON.stringify({ resource: event.resource, path: event.path, method: event.httpMethod, petId: event.pathParameters?.petId ?? null,
+    query: event.queryStringParameters, stage: event.requestContext.stage, fullPath: event.requestContext.path,
+    variables: event.stageVariables, body: event.body, base64: event.isBase64Encoded, accept: event.headers?.Accept ?? null }),
+});`;
+
+describe('a Lambda proxy route', () => {
+  test('the function\'s inline code gets the proxy event (payload 1.0) and shapes the whole response, with its environment', async () => {
+    const gateway = withFunction(ECHO, {}, { GREETING: 'hello' });
+    const response = await gateway.request('GET /pets/7?verbose=true', { headers: { Accept: 'application/json' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['X-Env']).toBe('hello');
+    expect(process.env.GREETING).toBeUndefined();
+    expect(response.json()).toEqual({
+      resource: '/pets/{petId}',
+      path: '/pets/7',
+      method: 'GET',
+      petId: '7',
+      query: { verbose: 'true' },
+      stage: 'prod',
+      fullPath: '/prod/pets/7',
+      variables: { env: 'test' },
+      body: null,
+      base64: false,
+      accept: 'application/json',
+    });
+  });
+
+  test('a greedy route, any method; a binary body arrives base64-encoded', async () => {
+    const gateway = withFunction(ECHO);
+    const response = await gateway.request('PUT /toys/ball/red', { headers: { 'Content-Type': 'image/png' }, body: 'PNG!' });
+    expect(response.json()).toMatchObject({ resource: '/{proxy+}', path: '/toys/ball/red', method: 'PUT', body: Buffer.from('PNG!').toString('base64'), base64: true });
+  });
+
+  test('a handler of the test\'s, by construct path, runs instead of the inline code', async () => {
+    const handler: ILocalHandler = { handle: (event: any) => ({ statusCode: 201, body: `made ${event.pathParameters.petId}` }) };
+    const gateway = withFunction(ECHO, { handlers: { 'Test/Echo': handler } });
+    const response = await gateway.request('GET /pets/9');
+    expect([response.statusCode, response.body]).toEqual([201, 'made 9']);
+  });
+
+  test('a function that fails, or answers out of format, is a 502', async () => {
+    for (const source of [
+      'exports.handler = async () => { throw new Error("boom"); };',
+      'exports.handler = async () => "not an object";',
+      'exports.handler = async () => ({ statusCode: 200, body: { not: "a string" } });',
+      'exports.handler = async () => ({ statusCode: 200, unexpected: true });',
+    ]) {
+      const response = await withFunction(source).request('GET /pets/1');
+      expect([response.statusCode, response.json().message]).toEqual([502, 'Internal server error']);
+    }
+  });
+
+  test('a function without inline code needs a handler', async () => {
+    const stack = newStack();
+    const fn = lambda.Function.fromFunctionArn(stack, 'Elsewhere', 'arn:aws:lambda:eu-west-1:111122223333:function:elsewhere');
+    const api = new GatewayApi(stack, 'Api', { policyValidation: false, routes: { 'GET /x': { integration: Integration.lambda(fn), authorization: open } } });
+    Validations.of(api).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'A local gateway test.' });
+    await expect(LocalGateway.fromApi(api).request('GET /x')).rejects.toThrow(
+      'LocalGateway: function elsewhere has no inline Node.js code to run; give it a handler (the handlers option, by its construct path or logical id elsewhere)');
+  });
+});
