@@ -33,6 +33,13 @@ describe('GatewayApiLambdaExample: the pets API', () => {
     }
   });
 
+  test('Lambda behind templates: the request template builds the event, the response template the answer, an error message selects the 404', async () => {
+    expect((await gateway.request('GET /owners/ann?verbose=true', signed)).json()).toEqual({ owner: 'ann', petCount: 0 });
+    expect((await gateway.request("GET /owners/O'Brien", signed)).json()).toEqual({ owner: "O'Brien", petCount: 0 });
+    const nobody = await gateway.request('GET /owners/nobody', signed);
+    expect([nobody.statusCode, nobody.json()]).toEqual([404, { message: 'owner not found' }]);
+  });
+
   test('CORS: the preflight admits the app origin', async () => {
     const preflight = await gateway.request('OPTIONS /pets', { headers: { 'Origin': 'https://app.example.com', 'Access-Control-Request-Method': 'POST' } });
     expect(preflight.statusCode).toBe(204);

@@ -509,3 +509,23 @@ def test_a_canary_reached_by_header_gets_a_stage_and_a_routing_rule_of_the_domai
     template.has_resource_properties("AWS::ApiGatewayV2::RoutingRule", {
         "Conditions": [{"MatchHeaders": {"AnyOf": [{"Header": "X-Version", "ValueGlob": "preview"}]}}, {"MatchBasePaths": {"AnyOf": ["v1"]}}],
     })
+
+
+def test_a_local_gateway_runs_a_route_with_a_handler_written_in_python():
+    import jsii
+    from cdk_gateway_api import ILocalHandler, LocalGateway
+
+    @jsii.implements(ILocalHandler)
+    class Greeter:
+        def handle(self, event):
+            return {"statusCode": 200, "body": "hello " + event["pathParameters"]["name"]}
+
+    stack = cdk.Stack(new_app(), "Local")
+    fn = new_function(stack, "Greet")
+    api = GatewayApi(stack, "Api", routes={
+        "GET /greet/{name}": RouteOptions(integration=Integration.lambda_(fn), authorization=Authorization.none("A local test")),
+    })
+    gateway = LocalGateway.from_api(api, handlers={"Local/Greet": Greeter()})
+    response = gateway.request("GET /greet/ann")
+    assert (response.status_code, response.body) == (200, "hello ann")
+    assert gateway.request("GET /nowhere").status_code == 403

@@ -9,8 +9,8 @@ export interface IntegrationResult {
   readonly statusCode: number;
   readonly headers: { readonly [name: string]: string };
   readonly body: string;
-  /** What selection patterns match: the status code, or a Lambda function's error message. */
-  readonly selector: string;
+  /** What selection patterns match: the status code, or a Lambda function's error message (none when it succeeded: the default response answers). */
+  readonly selector?: string;
 }
 
 /** The variables every template of a request sees besides `$input`: `$context`, `$stageVariables`, `$util`. */
@@ -46,7 +46,8 @@ export function methodResponse(
   integration: { readonly [key: string]: any }, result: IntegrationResult, accept: string | undefined, scope: TemplateScope,
 ): RenderedResponse | GatewayError {
   const responses: { [pattern: string]: any } = integration.responses ?? {};
-  const match = Object.entries(responses).find(([pattern]) => pattern !== 'default' && fullMatch(pattern, result.selector))?.[1]
+  const selector = result.selector;
+  const match = Object.entries(responses).find(([pattern]) => pattern !== 'default' && selector !== undefined && fullMatch(pattern, selector))?.[1]
     ?? responses.default;
   if (!match) {
     // API Gateway answers an integration without a matching response with its own error.

@@ -1,11 +1,9 @@
 import { GatewayError, RenderedResponse, gatewayResponse } from './gateway-responses';
-import { LocalFunctions } from './lambda-functions';
-import { LAMBDA_FAILURE, proxyEvent, proxyResponse } from './lambda-proxy';
-import { IntegrationResult, TemplateScope, integrationRequestBody, methodResponse } from './mapping';
+import { Backends, lambdaProxy, nonProxyIntegration } from './integrations';
+import { TemplateScope, integrationRequestBody, methodResponse } from './mapping';
 import { ParsedRequest, header, requestContext } from './request-context';
-import { RouteMatch, Router } from './router';
+import { Router } from './router';
 import { validSchema } from './schema-validation';
-import { lambdaLogicalIdOf } from '../template/intrinsics';
 import { LocalRestApi, LocalStage } from '../template/rest-api-reader';
 import { InputParameters, UtilObject } from '../vtl/builtins';
 
@@ -13,11 +11,6 @@ import { InputParameters, UtilObject } from '../vtl/builtins';
 export interface CallerSetting {
   readonly apiKeys: readonly string[];
   readonly iamPrincipal?: string;
-}
-
-/** What integrations reach: the template's functions. */
-export interface Backends {
-  readonly functions: LocalFunctions;
 }
 
 const UTIL = new UtilObject();
@@ -51,57 +44,11 @@ export async function handleRestRequest(
     const response = await lambdaProxy(api, backends, integration, request, match, stage, context, contentType);
     return 'type' in response ? refuse(response) : response;
   }
-  if (type !== 'mock') {
-    throw new Error(`LocalGateway: ${match.route.method} ${match.route.resourcePath} has a ${type} integration, which the local gateway does not run yet`);
-  }
   const mapped = integrationRequestBody(integration, contentType, request.body, params, scope);
   if (typeof mapped !== 'string') return refuse(mapped);
-  const result = mockIntegration(mapped);
+  const result = await nonProxyIntegration(integration, mapped, backends, `${match.route.method} ${match.route.resourcePath}`);
   const response = methodResponse(integration, result, header(request.headers, 'Accept'), scope);
   return 'type' in response ? refuse(response) : response;
-}
-
-/** A Lambda proxy integration: the function of the URI gets the proxy event; a failure or a malformed answer is a 502. */
-async function lambdaProxy(
-  api: LocalRestApi, backends: Backends, integration: { readonly [key: string]: any }, request: ParsedRequest, match: RouteMatch,
-  stage: LocalStage, context: Map<string, unknown>, contentType: string,
-): Promise<RenderedResponse | GatewayError> {
-  const logicalId = lambdaLogicalIdOf(String(integration.uri));
-  if (logicalId === undefined) {
-    throw new Error(`LocalGateway: ${match.route.method} ${match.route.resourcePath} is an AWS_PROXY integration of no Lambda function of the template (${integration.uri})`);
-  }
-  if (String(integration.uri).includes('response-streaming-invocations')) {
-    throw new Error(`LocalGateway: ${match.route.method} ${match.route.resourcePath} streams its response, which the local gateway does not run yet`);
-  }
-  const binary = isBinary(contentType, api.binaryMediaTypes);
-  const event = proxyEvent(request, match.route, match.pathParameters, stage.variables, context, binary);
-  try {
-    return proxyResponse(await backends.functions.get(logicalId).invoke(event));
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
-    return LAMBDA_FAILURE;
-  }
-}
-
-/** Whether a content type is one of the API's binary media types (`*` in either part matches anything there). */
-function isBinary(contentType: string, binaryMediaTypes: readonly string[]): boolean {
-  const [type, subtype] = contentType.split('/');
-  return binaryMediaTypes.some(media => {
-    const [t, s] = media.toLowerCase().split('/');
-    return (t === '*' || t === type) && (s === '*' || s === subtype);
-  });
-}
-
-/** A MOCK integration answers the status code its request template names (200 when it names none), with no body. */
-function mockIntegration(mapped: string): IntegrationResult {
-  let statusCode = 200;
-  try {
-    const parsed = JSON.parse(mapped);
-    if (parsed && typeof parsed === 'object' && parsed.statusCode !== undefined) statusCode = Number(parsed.statusCode);
-  } catch {
-    // A request template that is not JSON names no status code.
-  }
-  return { statusCode, headers: {}, body: '', selector: String(statusCode) };
 }
 
 /**

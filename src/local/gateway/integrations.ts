@@ -1,0 +1,96 @@
+import { GatewayError, RenderedResponse } from './gateway-responses';
+import { LocalFunctions } from './lambda-functions';
+import { LAMBDA_FAILURE, proxyEvent, proxyResponse } from './lambda-proxy';
+import { IntegrationResult } from './mapping';
+import { ParsedRequest } from './request-context';
+import { RouteMatch } from './router';
+import { lambdaLogicalIdOf } from '../template/intrinsics';
+import { LocalRestApi, LocalStage } from '../template/rest-api-reader';
+
+/** What integrations reach: the template's functions. */
+export interface Backends {
+  readonly functions: LocalFunctions;
+}
+
+/**
+ * A non-proxy integration called with the integration request's body: MOCK answers the status
+ * its template names; a Lambda function (AWS integration) gets the body as its event, and its
+ * error message is what selection patterns match.
+ */
+export async function nonProxyIntegration(
+  integration: { readonly [key: string]: any }, mapped: string, backends: Backends, route: string,
+): Promise<IntegrationResult> {
+  const type = String(integration.type).toLowerCase();
+  if (type === 'mock') return mockIntegration(mapped);
+  const logicalId = type === 'aws' ? lambdaLogicalIdOf(String(integration.uri)) : undefined;
+  if (logicalId !== undefined) return lambdaIntegration(backends.functions.get(logicalId), mapped);
+  throw new Error(`LocalGateway: ${route} has a ${type} integration (${integration.uri ?? 'no URI'}), which the local gateway does not run yet`);
+}
+
+/**
+ * A Lambda function behind templates: its event is the mapped body (parsed when it is JSON);
+ * its answer, as JSON, is the integration response; a thrown error becomes Lambda's error
+ * object, whose `errorMessage` the selection patterns match.
+ */
+async function lambdaIntegration(fn: { invoke(event: unknown): Promise<unknown> }, mapped: string): Promise<IntegrationResult> {
+  let event: unknown = mapped;
+  try {
+    event = JSON.parse(mapped);
+  } catch {
+    // A body that is not JSON is the event as it is.
+  }
+  try {
+    const answer = await fn.invoke(event);
+    return { statusCode: 200, headers: {}, body: answer === undefined ? 'null' : JSON.stringify(answer) };
+  } catch (e) {
+    // An error of the function's code may come from another realm (its own Error class): read it by shape.
+    const error = typeof e === 'object' && e !== null && 'message' in e ? e as { message: unknown; name?: unknown } : { message: String(e) };
+    const message = String(error.message);
+    const body = JSON.stringify({ errorMessage: message, errorType: String(error.name ?? 'Error'), stackTrace: [] });
+    return { statusCode: 200, headers: {}, body, selector: message };
+  }
+}
+
+/** A Lambda proxy integration: the function of the URI gets the proxy event; a failure or a malformed answer is a 502. */
+export async function lambdaProxy(
+  api: LocalRestApi, backends: Backends, integration: { readonly [key: string]: any }, request: ParsedRequest, match: RouteMatch,
+  stage: LocalStage, context: Map<string, unknown>, contentType: string,
+): Promise<RenderedResponse | GatewayError> {
+  const logicalId = lambdaLogicalIdOf(String(integration.uri));
+  if (logicalId === undefined) {
+    throw new Error(`LocalGateway: ${match.route.method} ${match.route.resourcePath} is an AWS_PROXY integration of no Lambda function of the template (${integration.uri})`);
+  }
+  if (String(integration.uri).includes('response-streaming-invocations')) {
+    throw new Error(`LocalGateway: ${match.route.method} ${match.route.resourcePath} streams its response, which the local gateway does not run yet`);
+  }
+  const binary = isBinary(contentType, api.binaryMediaTypes);
+  const event = proxyEvent(request, match.route, match.pathParameters, stage.variables, context, binary);
+  try {
+    return proxyResponse(await backends.functions.get(logicalId).invoke(event));
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
+    return LAMBDA_FAILURE;
+  }
+}
+
+/** Whether a content type is one of the API's binary media types (`*` in either part matches anything there). */
+function isBinary(contentType: string, binaryMediaTypes: readonly string[]): boolean {
+  const [type, subtype] = contentType.split('/');
+  return binaryMediaTypes.some(media => {
+    const [t, s] = media.toLowerCase().split('/');
+    return (t === '*' || t === type) && (s === '*' || s === subtype);
+  });
+}
+
+/** A MOCK integration answers the status code its request template names (200 when it names none), with no body. */
+function mockIntegration(mapped: string): IntegrationResult {
+  let statusCode = 200;
+  try {
+    const parsed = JSON.parse(mapped);
+    if (parsed && typeof parsed === 'object' && parsed.statusCode !== undefined) statusCode = Number(parsed.statusCode);
+  } catch {
+    // A request template that is not JSON names no status code.
+  }
+  return { statusCode, headers: {}, body: '', selector: String(statusCode) };
+}
+
