@@ -39,6 +39,14 @@ export interface LocalGatewayOptions {
    * @default - every function runs its inline code
    */
   readonly handlers?: { [functionPathOrLogicalId: string]: ILocalHandler };
+
+  /**
+   * Where HTTP integrations are sent instead of their URLs' origins, e.g.
+   * `{ 'https://legacy.example.com': 'http://127.0.0.1:8080' }` for a test's own server.
+   *
+   * @default - the URLs as the definition writes them
+   */
+  readonly httpOrigins?: { [origin: string]: string };
 }
 
 /** A request's headers, body and caller. */
@@ -85,9 +93,10 @@ export class LocalResponse {
 
 /**
  * A REST API's stage run in-process, as API Gateway would run it: routing, authorization by IAM
- * principal and API key, request validation, MOCK integrations with their mapping templates
- * (VTL both ways), Lambda proxy integrations (payload 1.0, the function's inline code or a
- * handler of the test's), stage variables, `$context.responseOverride` and gateway responses. It reads
+ * principal and API key, request validation, MOCK and HTTP integrations with their mapping
+ * templates (VTL both ways), Lambda functions behind templates or as proxies (payload 1.0, the
+ * function's inline code or a handler of the test's), stage variables,
+ * `$context.responseOverride` and gateway responses. It reads
  * what GatewayApi synthesized, so a test exercises the API's own definition in milliseconds,
  * without a deployment.
  *
@@ -143,9 +152,10 @@ export class LocalGateway {
    */
   public async request(requestLine: string, options: LocalRequestOptions = {}): Promise<LocalResponse> {
     const { method, path, query } = parseRequestLine(requestLine);
-    const response = await handleRestRequest(this.api, this.router, this.stage, {
-      method, path, query, headers: options.headers ?? {}, body: options.body ?? '',
-    }, { apiKeys: this.options.apiKeys ?? [], iamPrincipal: options.iamPrincipal }, { functions: this.functions });
+    const request = { method, path, query, headers: options.headers ?? {}, body: options.body ?? '' };
+    const caller = { apiKeys: this.options.apiKeys ?? [], iamPrincipal: options.iamPrincipal };
+    const backends = { functions: this.functions, origins: this.options.httpOrigins ?? {} };
+    const response = await handleRestRequest(this.api, this.router, this.stage, request, caller, backends);
     return new LocalResponse(response.statusCode, response.headers, response.body);
   }
 }

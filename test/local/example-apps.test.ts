@@ -1,6 +1,18 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import { App, Validations } from 'aws-cdk-lib';
+import { HttpBackendStack } from '../../examples/stacks/http-backend-stack';
 import { LambdaApiStack } from '../../examples/stacks/lambda-api-stack';
 import { LocalGateway } from '../../src';
+
+function exampleApp(): App {
+  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': false } });
+  Validations.of(app).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'The example, run locally.' });
+  return app;
+}
+
+const signed = { iamPrincipal: 'arn:aws:iam::123456789012:role/tester' };
+const json = { 'Content-Type': 'application/json' };
 
 /**
  * The example app's APIs, run by the local gateway: the behaviour README's tour promises,
@@ -8,13 +20,9 @@ import { LocalGateway } from '../../src';
  */
 describe('GatewayApiLambdaExample: the pets API', () => {
   let gateway: LocalGateway;
-  const signed = { iamPrincipal: 'arn:aws:iam::123456789012:role/tester' };
-  const json = { 'Content-Type': 'application/json' };
 
   beforeAll(() => {
-    const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': false } });
-    Validations.of(app).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'The example, run locally.' });
-    const stack = new LambdaApiStack(app, 'GatewayApiLambdaExample');
+    const stack = new LambdaApiStack(exampleApp(), 'GatewayApiLambdaExample');
     gateway = LocalGateway.fromApi(stack.node.findChild('PetsApi'));
   });
 
@@ -44,5 +52,56 @@ describe('GatewayApiLambdaExample: the pets API', () => {
     const preflight = await gateway.request('OPTIONS /pets', { headers: { 'Origin': 'https://app.example.com', 'Access-Control-Request-Method': 'POST' } });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers).toMatchObject({ 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Max-Age': '600' });
+  });
+});
+
+describe('GatewayApiHttpBackendExample: the facade in front of HTTP backends', () => {
+  let gateway: LocalGateway;
+  let server: http.Server;
+  const received: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
+
+  beforeAll(async () => {
+    // Stands in for the legacy service (it echoes) and the payments service (it charges).
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', chunk => { body += chunk; });
+      req.on('end', () => {
+        received.push({ method: req.method, url: req.url, headers: req.headers, body });
+        const url = new URL(req.url!, 'http://local');
+        if (url.pathname === '/v2/charges') {
+          const charge = `ch_${JSON.parse(body).amount_cents}`;
+          res.writeHead(201, { 'Content-Type': 'application/json', 'Location': `/v2/charges/${charge}` });
+          res.end(JSON.stringify({ charge_id: charge, state: 'succeeded' }));
+        } else {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ method: req.method, path: url.pathname, query: url.search.slice(1) }));
+        }
+      });
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const stack = new HttpBackendStack(exampleApp(), 'GatewayApiHttpBackendExample');
+    gateway = LocalGateway.fromApi(stack.node.findChild('FacadeApi'), {
+      httpOrigins: { 'https://legacy.example.com': origin, 'https://payments.example.com': origin },
+    });
+  });
+
+  afterAll(() => server.close());
+
+  test('HTTP proxy: the path and query reach the backend, its answer comes back', async () => {
+    const response = await gateway.request('GET /legacy/accounts/42?verbose=1', signed);
+    expect([response.statusCode, response.json()]).toEqual([200, { method: 'GET', path: '/accounts/42', query: 'verbose=1' }]);
+  });
+
+  test('HTTP with templates: a required header missing; then templates both ways, parameters and the status mapped', async () => {
+    const missing = await gateway.request('POST /payments', { ...signed, headers: json, body: '{"amount": 1250, "currency": "EUR"}' });
+    expect([missing.statusCode, missing.json().message]).toEqual([400, 'Missing required request parameters: [Idempotency-Key]']);
+    const paid = await gateway.request('POST /payments', { ...signed, headers: { ...json, 'Idempotency-Key': 'key-1' }, body: '{"amount": 1250, "currency": "EUR"}' });
+    expect([paid.statusCode, paid.json()]).toEqual([201, { paymentId: 'ch_1250', status: 'succeeded' }]);
+    expect(paid.headers.Location).toBe('/v2/charges/ch_1250');
+    const charge = received.find(r => r.url?.startsWith('/v2/charges'))!;
+    expect(JSON.parse(charge.body)).toEqual({ amount_cents: 1250, currency: 'EUR', caller_ip: '127.0.0.1' });
+    expect(charge.url).toBe('/v2/charges?source=gateway-api-example');
+    expect(charge.headers['idempotency-key']).toBe('key-1');
   });
 });

@@ -1,4 +1,5 @@
 import { GatewayError, RenderedResponse } from './gateway-responses';
+import { Origins } from './http-integrations';
 import { LocalFunctions } from './lambda-functions';
 import { LAMBDA_FAILURE, proxyEvent, proxyResponse } from './lambda-proxy';
 import { IntegrationResult } from './mapping';
@@ -7,9 +8,10 @@ import { RouteMatch } from './router';
 import { lambdaLogicalIdOf } from '../template/intrinsics';
 import { LocalRestApi, LocalStage } from '../template/rest-api-reader';
 
-/** What integrations reach: the template's functions. */
+/** What integrations reach: the template's functions, and the origins HTTP integrations are sent to instead of the definition's. */
 export interface Backends {
   readonly functions: LocalFunctions;
+  readonly origins: Origins;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { GatewayError, RenderedResponse, gatewayResponse } from './gateway-responses';
+import { httpProxy, httpWithTemplates } from './http-integrations';
 import { Backends, lambdaProxy, nonProxyIntegration } from './integrations';
 import { TemplateScope, integrationRequestBody, methodResponse } from './mapping';
 import { ParsedRequest, header, requestContext } from './request-context';
@@ -44,9 +45,16 @@ export async function handleRestRequest(
     const response = await lambdaProxy(api, backends, integration, request, match, stage, context, contentType);
     return 'type' in response ? refuse(response) : response;
   }
+  if (type === 'http_proxy') {
+    const response = await httpProxy(integration, request, params, scope, backends.origins);
+    return 'type' in response ? refuse(response) : response;
+  }
   const mapped = integrationRequestBody(integration, contentType, request.body, params, scope);
   if (typeof mapped !== 'string') return refuse(mapped);
-  const result = await nonProxyIntegration(integration, mapped, backends, `${match.route.method} ${match.route.resourcePath}`);
+  const result = type === 'http'
+    ? await httpWithTemplates(integration, request, params, scope, mapped, backends.origins)
+    : await nonProxyIntegration(integration, mapped, backends, `${match.route.method} ${match.route.resourcePath}`);
+  if ('type' in result) return refuse(result);
   const response = methodResponse(integration, result, header(request.headers, 'Accept'), scope);
   return 'type' in response ? refuse(response) : response;
 }

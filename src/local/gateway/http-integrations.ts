@@ -1,0 +1,107 @@
+import { GatewayError, RenderedResponse } from './gateway-responses';
+import { IntegrationResult, TemplateScope } from './mapping';
+import { ParsedRequest, header } from './request-context';
+import { InputParameters } from '../vtl/builtins';
+import { javaString } from '../vtl/java-values';
+
+/** Headers a proxy does not forward: they describe the hop, not the request. */
+const HOP_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
+const DEFAULT_TIMEOUT_MS = 29_000;
+
+/** Origins of the definition's URLs and where a test sends them instead, e.g. `https://legacy.example.com` to a loopback server. */
+export type Origins = { readonly [origin: string]: string };
+
+/** The integration request an HTTP integration sends: its URL, method, headers and body. */
+interface BackendRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: { [name: string]: string };
+  readonly body?: string;
+}
+
+/**
+ * An HTTP proxy integration: the request goes to the URI (its `{name}` placeholders and query
+ * string filled by the integration's request parameters), its answer comes back as it is.
+ */
+export async function httpProxy(
+  integration: { readonly [key: string]: any }, request: ParsedRequest, params: InputParameters, scope: TemplateScope, origins: Origins,
+): Promise<RenderedResponse | GatewayError> {
+  const forwarded = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.includes(name.toLowerCase())));
+  const backend = backendRequest(integration, request, params, scope, { headers: forwarded, query: request.query, body: request.body });
+  const answer = await send(backend, integration.timeoutInMillis, origins);
+  return 'type' in answer ? answer : { statusCode: answer.statusCode, headers: answer.headers, body: answer.body };
+}
+
+/** An HTTP integration with templates: the mapped body goes to the URI; the answer is the integration response. */
+export async function httpWithTemplates(
+  integration: { readonly [key: string]: any }, request: ParsedRequest, params: InputParameters, scope: TemplateScope, mapped: string,
+  origins: Origins,
+): Promise<IntegrationResult | GatewayError> {
+  const contentType = header(request.headers, 'Content-Type') ?? 'application/json';
+  const backend = backendRequest(integration, request, params, scope, { headers: { 'Content-Type': contentType }, query: {}, body: mapped });
+  const answer = await send(backend, integration.timeoutInMillis, origins);
+  return 'type' in answer ? answer : { ...answer, selector: String(answer.statusCode) };
+}
+
+function backendRequest(
+  integration: { readonly [key: string]: any }, request: ParsedRequest, params: InputParameters, scope: TemplateScope,
+  base: { headers: { [name: string]: string }; query: { readonly [name: string]: string }; body: string },
+): BackendRequest {
+  const mapped = { path: {} as { [name: string]: string }, querystring: { ...base.query }, header: { ...base.headers } };
+  for (const [target, source] of Object.entries<string>(integration.requestParameters ?? {})) {
+    const location = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
+    if (location) mapped[location[1] as 'path' | 'querystring' | 'header'][location[2]] = parameterValue(source, params, scope);
+  }
+  const stageVariables = scope.stageVariables;
+  let url = String(integration.uri)
+    .replace(/\$\{stageVariables\.([^}]+)\}/g, (_, name: string) => stageVariables[name] ?? '')
+    .replace(/\{([^}]+)\}/g, (placeholder, name: string) => (mapped.path[name] !== undefined ? encodePath(mapped.path[name]) : placeholder));
+  const search = new URLSearchParams(mapped.querystring).toString();
+  if (search) url += (url.includes('?') ? '&' : '?') + search;
+  const method = String(integration.httpMethod ?? 'ANY').toUpperCase();
+  const withBody = !['GET', 'HEAD'].includes(method === 'ANY' ? request.method : method) && base.body !== '';
+  return { url, method: method === 'ANY' ? request.method : method, headers: mapped.header, body: withBody ? base.body : undefined };
+}
+
+/** A proxied greedy path keeps its slashes; each of its segments is encoded. */
+function encodePath(value: string): string {
+  return value.split('/').map(encodeURIComponent).join('/');
+}
+
+/** An integration request parameter's value: the method request's, a literal, a context or stage variable. */
+function parameterValue(source: string, params: InputParameters, scope: TemplateScope): string {
+  const literal = /^'(.*)'$/s.exec(source);
+  if (literal) return literal[1];
+  const method = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(source);
+  if (method) {
+    const values = params[method[1] as keyof InputParameters];
+    return method[1] === 'header' ? header(values, method[2]) ?? '' : values[method[2]] ?? '';
+  }
+  if (source.startsWith('stageVariables.')) return scope.stageVariables[source.slice('stageVariables.'.length)] ?? '';
+  if (source.startsWith('context.')) {
+    let value: unknown = scope.context;
+    for (const key of source.slice('context.'.length).split('.')) value = value instanceof Map ? value.get(key) : undefined;
+    return value === undefined ? '' : javaString(value);
+  }
+  return '';
+}
+
+/** Sends the request; past the integration's timeout API Gateway answers 504, an unreachable backend 500. */
+async function send(
+  backend: BackendRequest, timeoutInMillis: unknown, origins: Origins,
+): Promise<{ statusCode: number; headers: { [name: string]: string }; body: string } | GatewayError> {
+  const timeout = Number(timeoutInMillis ?? DEFAULT_TIMEOUT_MS);
+  const origin = Object.keys(origins).find(o => backend.url === o || backend.url.startsWith(`${o}/`) || backend.url.startsWith(`${o}?`));
+  const url = origin === undefined ? backend.url : origins[origin] + backend.url.slice(origin.length);
+  try {
+    const response = await fetch(url, {
+      method: backend.method, headers: backend.headers, body: backend.body, signal: AbortSignal.timeout(timeout), redirect: 'manual',
+    });
+    const headers: { [name: string]: string } = {};
+    response.headers.forEach((value, name) => { headers[name] = value; });
+    return { statusCode: response.status, headers, body: await response.text() };
+  } catch (e) {
+    if ((e as Error).name === 'TimeoutError') return { type: 'INTEGRATION_TIMEOUT', message: 'Endpoint request timed out' };
+    return { type: 'INTEGRATION_FAILURE', message: 'Internal server error', statusCode: 500 };
+  }
+}
