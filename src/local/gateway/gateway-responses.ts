@@ -1,3 +1,4 @@
+import { literalOrVariable } from './request-context';
 import { VtlTemplate } from '../vtl/evaluator';
 import { fromJson } from '../vtl/java-values';
 
@@ -66,15 +67,7 @@ export function gatewayResponse(
 
 /** A gateway response header's value: a quoted literal, or a context or stage variable. */
 function staticOrContext(source: string, context: Map<string, unknown>, stageVariables: { readonly [name: string]: string }): string {
-  const literal = /^'(.*)'$/s.exec(source);
-  if (literal) return literal[1];
-  if (source.startsWith('stageVariables.')) return stageVariables[source.slice('stageVariables.'.length)] ?? '';
-  if (source.startsWith('context.')) {
-    let value: unknown = context;
-    for (const key of source.slice('context.'.length).split('.')) value = value instanceof Map ? value.get(key) : undefined;
-    return value === undefined ? '' : String(value);
-  }
-  return '';
+  return literalOrVariable(source, context, stageVariables) ?? '';
 }
 
 function errorTypeHeader(type: string): string {

@@ -1,8 +1,7 @@
 import { GatewayError, RenderedResponse } from './gateway-responses';
 import { IntegrationResult, TemplateScope } from './mapping';
-import { ParsedRequest, header } from './request-context';
+import { ParsedRequest, header, literalOrVariable } from './request-context';
 import { InputParameters } from '../vtl/builtins';
-import { javaString } from '../vtl/java-values';
 
 /** Headers a proxy does not forward: they describe the hop, not the request. */
 const HOP_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
@@ -70,20 +69,12 @@ function encodePath(value: string): string {
 
 /** An integration request parameter's value: the method request's, a literal, a context or stage variable. */
 function parameterValue(source: string, params: InputParameters, scope: TemplateScope): string {
-  const literal = /^'(.*)'$/s.exec(source);
-  if (literal) return literal[1];
   const method = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(source);
   if (method) {
     const values = params[method[1] as keyof InputParameters];
     return method[1] === 'header' ? header(values, method[2]) ?? '' : values[method[2]] ?? '';
   }
-  if (source.startsWith('stageVariables.')) return scope.stageVariables[source.slice('stageVariables.'.length)] ?? '';
-  if (source.startsWith('context.')) {
-    let value: unknown = scope.context;
-    for (const key of source.slice('context.'.length).split('.')) value = value instanceof Map ? value.get(key) : undefined;
-    return value === undefined ? '' : javaString(value);
-  }
-  return '';
+  return literalOrVariable(source, scope.context, scope.stageVariables) ?? '';
 }
 
 /** Sends the request; past the integration's timeout API Gateway answers 504, an unreachable backend 500. */

@@ -1,4 +1,5 @@
 import { GatewayError, RenderedResponse } from './gateway-responses';
+import { literalOrVariable } from './request-context';
 import { InputObject, InputParameters } from '../vtl/builtins';
 import { VtlTemplate } from '../vtl/evaluator';
 import { fromJson, javaString } from '../vtl/java-values';
@@ -96,8 +97,6 @@ function pickContentType(templates: { [type: string]: string }, accept: string |
 
 /** A method response header's value: a literal, the integration response's header or body, or a context or stage variable. */
 function responseParameter(source: string, result: IntegrationResult, scope: TemplateScope): string {
-  const literal = /^'(.*)'$/s.exec(source);
-  if (literal) return literal[1];
   const header = /^integration\.response\.header\.(.+)$/.exec(source)?.[1];
   if (header) return Object.entries(result.headers).find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1] ?? '';
   if (source === 'integration.response.body') return result.body;
@@ -110,11 +109,5 @@ function responseParameter(source: string, result: IntegrationResult, scope: Tem
       return '';
     }
   }
-  if (source.startsWith('stageVariables.')) return scope.stageVariables[source.slice('stageVariables.'.length)] ?? '';
-  if (source.startsWith('context.')) {
-    let value: unknown = scope.context;
-    for (const key of source.slice('context.'.length).split('.')) value = value instanceof Map ? value.get(key) : undefined;
-    return value === undefined ? '' : javaString(value);
-  }
-  return '';
+  return literalOrVariable(source, scope.context, scope.stageVariables) ?? '';
 }

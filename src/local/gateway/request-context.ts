@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { LocalRoute } from './router';
 import { LOCAL_ACCOUNT } from '../template/intrinsics';
-import { fromJson } from '../vtl/java-values';
+import { fromJson, javaString } from '../vtl/java-values';
 
 /** A request as the local gateway receives it: the path is the stage's (`/pets/7`), headers as sent. */
 export interface ParsedRequest {
@@ -65,4 +65,20 @@ function clfTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:`
     + `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+/**
+ * A mapping source every mapping accepts: a quoted literal, `stageVariables.NAME` or
+ * `context.PATH`; undefined for any other source (`''` when the variable is not there).
+ */
+export function literalOrVariable(
+  source: string, context: Map<string, unknown>, stageVariables: { readonly [name: string]: string },
+): string | undefined {
+  const literal = /^'(.*)'$/s.exec(source);
+  if (literal) return literal[1];
+  if (source.startsWith('stageVariables.')) return stageVariables[source.slice('stageVariables.'.length)] ?? '';
+  if (!source.startsWith('context.')) return undefined;
+  let value: unknown = context;
+  for (const key of source.slice('context.'.length).split('.')) value = value instanceof Map ? value.get(key) : undefined;
+  return value === undefined ? '' : javaString(value);
 }
