@@ -1,11 +1,19 @@
-import { App, CfnElement, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnElement, Duration, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { Gatekeeper } from './access/gatekeeper';
+import { LambdaAuthorizers } from './access/lambda-authorizers';
+import { SigningCredential } from './access/sigv4';
+import { Metering } from './access/usage-plans';
+import { UserPoolAuthorizers } from './access/user-pools';
+import { LocalClock } from './gateway/clock';
 import { ILocalHandler, LocalFunctions } from './gateway/lambda-functions';
 import { parseRequestLine } from './gateway/request-context';
-import { handleRestRequest } from './gateway/rest-pipeline';
 import { Router } from './gateway/router';
-import { TemplateJson } from './template/intrinsics';
-import { LocalRestApi, LocalStage, readRestApi } from './template/rest-api-reader';
+import { RestRuntime, handleRestRequest } from './rest-pipeline';
+import { LOCAL_ACCOUNT, TemplateJson } from './template/intrinsics';
+import { ResourceNames } from './template/resource-names';
+import { LocalRestApi, readRestApi } from './template/rest-api-reader';
+import { readApiKeys } from './template/usage-plan-reader';
 
 /** Which API and stage a LocalGateway runs, and what its callers hold. */
 export interface LocalGatewayOptions {
@@ -24,12 +32,32 @@ export interface LocalGatewayOptions {
   readonly api?: string;
 
   /**
-   * The API keys the callers' world holds: a route that requires a key admits a request whose
-   * `x-api-key` header is one of them.
+   * Values of API keys, by name. A key of the template (named by its construct path or logical
+   * id) that API Gateway generates, or reads from Secrets Manager, has the value given here; its
+   * usage plans meter it. Any other name is a key made outside the template, admitted by every
+   * route that requires a key and metered by no plan. A key the template writes in clear needs
+   * no entry.
    *
-   * @default - none
+   * @default - the keys whose values the template writes
    */
-  readonly apiKeys?: string[];
+  readonly apiKeys?: { [apiKey: string]: string };
+
+  /**
+   * Access keys whose Signature Version 4 signatures IAM-authorized routes accept: a request
+   * signed with one (its `Authorization` and `X-Amz-Date` headers, for the path it is sent to)
+   * is made by the key's principal.
+   *
+   * @default - none: requests name their `iamPrincipal`
+   */
+  readonly iamCredentials?: LocalIamCredential[];
+
+  /**
+   * Public keys (JSON Web Keys, RSA) that sign the tokens requests bring to Cognito user pool
+   * authorizers, besides the gateway's own (which signs `userPoolToken`'s tokens).
+   *
+   * @default - the gateway's own key only
+   */
+  readonly jsonWebKeys?: any[];
 
   /**
    * Handlers of the Lambda functions the routes invoke, by the function's construct path (e.g.
@@ -67,11 +95,59 @@ export interface LocalRequestOptions {
 
   /**
    * The IAM principal the request is signed as (an ARN, or any name): IAM-authorized routes
-   * admit it; without it, they answer 403 as API Gateway does to an unsigned request.
+   * admit it, without a signature to check. Without it, they check the request's Signature
+   * Version 4 against `iamCredentials`, and answer 403 as API Gateway does to an unsigned one.
    *
-   * @default - the request is not signed
+   * @default - the request is signed in its headers, or not at all
    */
   readonly iamPrincipal?: string;
+}
+
+/** An access key the local gateway accepts signatures of, and whose they are. */
+export interface LocalIamCredential {
+  /** The access key id, e.g. `AKIAIOSFODNN7EXAMPLE`. */
+  readonly accessKeyId: string;
+
+  /** The secret access key that signs. */
+  readonly secretAccessKey: string;
+
+  /**
+   * The principal the key belongs to, which `$context.identity.userArn` gives.
+   *
+   * @default - a user of the local account named after the key id
+   */
+  readonly principal?: string;
+}
+
+/** A Cognito user pool token the local gateway issues to a test. */
+export interface LocalTokenOptions {
+  /**
+   * The user pool, by construct path or logical id.
+   *
+   * @default - the one user pool the API's authorizers name
+   */
+  readonly userPool?: string;
+
+  /**
+   * OAuth scopes: with scopes the token is an access token granting them, without it is an ID token.
+   *
+   * @default - an ID token
+   */
+  readonly scopes?: string[];
+
+  /**
+   * Claims of the token's, beside (or instead of) the standard ones (`sub`, `iss`, `token_use`, `exp` ...).
+   *
+   * @default - the standard claims, for user `local-user`
+   */
+  readonly claims?: { [claim: string]: any };
+
+  /**
+   * How long the token is valid from the gateway's clock.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly expiresIn?: Duration;
 }
 
 /** What the local gateway answered. */
@@ -128,20 +204,35 @@ export class LocalGateway {
     return new LocalGateway(template, readRestApi(template, logicalId), options, paths);
   }
 
-  private readonly router: Router;
-  private readonly stage: LocalStage;
-  private readonly functions: LocalFunctions;
+  private readonly clock = new LocalClock();
+  private readonly names: ResourceNames;
+  private readonly userPools: UserPoolAuthorizers;
+  private readonly runtime: RestRuntime;
 
-  private constructor(
-    template: TemplateJson, private readonly api: LocalRestApi, private readonly options: LocalGatewayOptions, paths: { [path: string]: string },
-  ) {
-    this.router = new Router(api.definition.paths ?? {});
-    this.functions = new LocalFunctions(template, options.handlers ?? {}, paths);
+  private constructor(template: TemplateJson, api: LocalRestApi, options: LocalGatewayOptions, paths: { [path: string]: string }) {
     const names = [...api.stages.keys()];
     const name = options.stage ?? (names.length === 1 ? names[0] : 'prod');
     const stage = api.stages.get(name);
     if (!stage) throw new Error(`LocalGateway: ${api.logicalId} has no stage ${name}; its stages: ${names.join(', ') || 'none'}`);
-    this.stage = stage;
+    this.names = new ResourceNames(template, paths);
+    const functions = new LocalFunctions(template, options.handlers ?? {}, this.names);
+    this.userPools = new UserPoolAuthorizers(options.jsonWebKeys ?? [], this.clock);
+    const keyValues: { [logicalId: string]: string } = {};
+    const outsideKeys: string[] = [];
+    for (const [key, value] of Object.entries(options.apiKeys ?? {})) {
+      const logicalId = this.names.logicalIdOf(key);
+      if (logicalId === undefined) outsideKeys.push(value);
+      else keyValues[logicalId] = value;
+    }
+    this.runtime = {
+      api,
+      stage,
+      router: new Router(api.definition.paths ?? {}),
+      backends: { functions, origins: options.httpOrigins ?? {} },
+      gatekeeper: new Gatekeeper(api.definition, new LambdaAuthorizers(functions, this.clock), this.userPools,
+        signingCredentials(options), this.clock),
+      metering: new Metering(stage, readApiKeys(template, api.logicalId, stage, keyValues), outsideKeys, this.clock),
+    };
   }
 
   /**
@@ -153,9 +244,43 @@ export class LocalGateway {
   public async request(requestLine: string, options: LocalRequestOptions = {}): Promise<LocalResponse> {
     const { method, path, query } = parseRequestLine(requestLine);
     const request = { method, path, query, headers: options.headers ?? {}, body: options.body ?? '' };
-    const caller = { apiKeys: this.options.apiKeys ?? [], iamPrincipal: options.iamPrincipal };
-    const backends = { functions: this.functions, origins: this.options.httpOrigins ?? {} };
-    const response = await handleRestRequest(this.api, this.router, this.stage, request, caller, backends);
+    const response = await handleRestRequest(this.runtime, request, options.iamPrincipal);
     return new LocalResponse(response.statusCode, response.headers, response.body);
   }
+
+  /**
+   * A token of a Cognito user pool the API's authorizers trust, signed by the gateway's own key:
+   * an ID token, or an access token granting `scopes`. Send it in the authorizer's header
+   * (`Authorization`).
+   */
+  public userPoolToken(options: LocalTokenOptions = {}): string {
+    const pools = [...new Set(Object.values<any>(this.runtime.api.definition.components?.securitySchemes ?? {})
+      .flatMap(scheme => scheme['x-amazon-apigateway-authorizer']?.providerARNs ?? []) as string[])];
+    let arn: string | undefined;
+    if (options.userPool !== undefined) {
+      const logicalId = this.names.logicalIdOf(options.userPool);
+      arn = pools.find(pool => logicalId !== undefined && pool.endsWith(`/${logicalId}`)) ?? pools.find(pool => pool === options.userPool);
+      if (!arn) throw new Error(`LocalGateway: userPool ${options.userPool} is none of the pools the API's authorizers name: ${pools.join(', ') || 'none'}`);
+    } else {
+      if (pools.length !== 1) throw new Error(`LocalGateway: name the userPool of the token: the API's authorizers name ${pools.join(', ') || 'no user pool'}`);
+      arn = pools[0];
+    }
+    const lifetimeSeconds = (options.expiresIn ?? Duration.hours(1)).toSeconds();
+    return this.userPools.issue(arn, { scopes: options.scopes ?? [], claims: options.claims ?? {}, lifetimeSeconds });
+  }
+
+  /**
+   * Moves the gateway's clock forward, as if that much time had passed: cached authorizer
+   * results and tokens expire, throttling buckets refill, quotas renew.
+   */
+  public advanceClock(duration: Duration): void {
+    this.clock.advance(duration.toMilliseconds());
+  }
+}
+
+function signingCredentials(options: LocalGatewayOptions): { [accessKeyId: string]: SigningCredential } {
+  return Object.fromEntries((options.iamCredentials ?? []).map(c => [c.accessKeyId, {
+    secretAccessKey: c.secretAccessKey,
+    principal: c.principal ?? `arn:aws:iam::${LOCAL_ACCOUNT}:user/${c.accessKeyId}`,
+  }]));
 }

@@ -1,8 +1,10 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { App, Validations } from 'aws-cdk-lib';
+import { AuthorizersStack } from '../../examples/stacks/authorizers-stack';
 import { HttpBackendStack } from '../../examples/stacks/http-backend-stack';
 import { LambdaApiStack } from '../../examples/stacks/lambda-api-stack';
+import { UsagePlansStack } from '../../examples/stacks/usage-plans-stack';
 import { LocalGateway } from '../../src';
 
 function exampleApp(): App {
@@ -103,5 +105,64 @@ describe('GatewayApiHttpBackendExample: the facade in front of HTTP backends', (
     expect(JSON.parse(charge.body)).toEqual({ amount_cents: 1250, currency: 'EUR', caller_ip: '127.0.0.1' });
     expect(charge.url).toBe('/v2/charges?source=gateway-api-example');
     expect(charge.headers['idempotency-key']).toBe('key-1');
+  });
+});
+
+describe('GatewayApiAuthorizersExample: four ways to be let in', () => {
+  let gateway: LocalGateway;
+
+  beforeAll(() => {
+    const stack = new AuthorizersStack(exampleApp(), 'GatewayApiAuthorizersExample');
+    gateway = LocalGateway.fromApi(stack.node.findChild('Api'));
+  });
+
+  test('the user pool: any of its tokens for /me, an access token with pets/read for /pets', async () => {
+    const idToken = gateway.userPoolToken({ claims: { sub: 'ann' } });
+    const me = await gateway.request('GET /me', { headers: { Authorization: idToken } });
+    expect([me.statusCode, me.json().caller.claims.sub]).toEqual([200, 'ann']);
+    expect((await gateway.request('GET /pets', { headers: { Authorization: idToken } })).statusCode).toBe(401);
+    const reader = gateway.userPoolToken({ scopes: ['pets/read'] });
+    expect((await gateway.request('GET /pets', { headers: { Authorization: reader } })).json().route).toBe('/pets');
+  });
+
+  test('the partner TOKEN authorizer\'s inline code: its regex first, then its policy', async () => {
+    const call = async (token: string) => (gateway.request('GET /partners/orders', { headers: { Authorization: token } }));
+    expect((await call('Basic x')).statusCode).toBe(401);
+    expect((await call('Bearer deny')).statusCode).toBe(403);
+    const allowed = await call('Bearer allow');
+    expect([allowed.statusCode, allowed.json().caller.principalId]).toEqual([200, 'partner']);
+  });
+
+  test('the tenant REQUEST authorizer hands its context on; IAM admits signed requests only', async () => {
+    const usage = await gateway.request('GET /tenants/t1/usage', { headers: { 'X-Tenant': 'acme' } });
+    expect([usage.statusCode, usage.json().caller.tenant]).toEqual([200, 'acme']);
+    expect((await gateway.request('GET /tenants/t1/usage')).statusCode).toBe(401);
+    expect((await gateway.request('POST /internal/reindex')).statusCode).toBe(403);
+    expect((await gateway.request('POST /internal/reindex', signed)).json().caller).toBe(signed.iamPrincipal);
+  });
+});
+
+describe('GatewayApiUsagePlansExample: a catalog sold in tiers', () => {
+  let gateway: LocalGateway;
+
+  beforeEach(() => {
+    const stack = new UsagePlansStack(exampleApp(), 'GatewayApiUsagePlansExample');
+    gateway = LocalGateway.fromApi(stack.node.findChild('Api'), {
+      apiKeys: { 'GatewayApiUsagePlansExample/TrialKey': 'trial-key-for-the-test', 'GatewayApiUsagePlansExample/AcmeKey': 'acme-key-for-the-test' },
+    });
+  });
+
+  test('the catalog needs a signed request with a key of a tier; the health check needs neither', async () => {
+    expect((await gateway.request('GET /products', signed)).json().message).toBe('Forbidden');
+    expect((await gateway.request('GET /products', { headers: { 'x-api-key': 'acme-key-for-the-test' } })).statusCode).toBe(403);
+    const page = await gateway.request('GET /products?page=2', { ...signed, headers: { 'x-api-key': 'acme-key-for-the-test' } });
+    expect(page.json()).toEqual({ route: '/products', page: '2' });
+    expect((await gateway.request('GET /health')).statusCode).toBe(200);
+  });
+
+  test('the free tier orders one at a time; the pro tier has room', async () => {
+    const order = async (key: string) => (await gateway.request('POST /orders', { ...signed, headers: { 'x-api-key': key } })).statusCode;
+    expect([await order('trial-key-for-the-test'), await order('trial-key-for-the-test')]).toEqual([200, 429]);
+    expect([await order('acme-key-for-the-test'), await order('acme-key-for-the-test')]).toEqual([200, 200]);
   });
 });

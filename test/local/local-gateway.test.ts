@@ -90,7 +90,7 @@ describe('what the gateway answers itself', () => {
   });
 
   test('a route that requires an API key admits only the keys the callers hold', async () => {
-    const gateway = localApi({ routes: { 'GET /hello': { integration: hello, authorization: open, apiKeyRequired: true } } }, { apiKeys: ['k-123'] });
+    const gateway = localApi({ routes: { 'GET /hello': { integration: hello, authorization: open, apiKeyRequired: true } } }, { apiKeys: { partner: 'k-123' } });
     expect((await gateway.request('GET /hello')).statusCode).toBe(403);
     expect((await gateway.request('GET /hello', { headers: { 'x-api-key': 'wrong' } })).json()).toMatchObject({ message: 'Forbidden' });
     expect((await gateway.request('GET /hello', { headers: { 'X-Api-Key': 'k-123' } })).statusCode).toBe(200);

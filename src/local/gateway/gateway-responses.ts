@@ -12,12 +12,15 @@ const DEFAULT_STATUS: { readonly [type: string]: number } = {
   UNAUTHORIZED: 401,
   ACCESS_DENIED: 403,
   INVALID_API_KEY: 403,
+  INVALID_SIGNATURE: 403,
   THROTTLED: 429,
   QUOTA_EXCEEDED: 429,
   REQUEST_TOO_LARGE: 413,
   INTEGRATION_FAILURE: 504,
   INTEGRATION_TIMEOUT: 504,
   API_CONFIGURATION_ERROR: 500,
+  AUTHORIZER_CONFIGURATION_ERROR: 500,
+  AUTHORIZER_FAILURE: 500,
 };
 
 const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
@@ -25,7 +28,8 @@ const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
 /** A response API Gateway gives itself: its type and the message `$context.error.message` carries. */
 export interface GatewayError {
   readonly type: string;
-  readonly message: string;
+  /** Null where API Gateway's message is (a misconfigured authorizer's). */
+  readonly message: string | null;
   /** The status, where it is not the type's default (a bad Lambda proxy answer is DEFAULT_5XX's 502). */
   readonly statusCode?: number;
 }
@@ -75,7 +79,12 @@ function errorTypeHeader(type: string): string {
     MISSING_AUTHENTICATION_TOKEN: 'MissingAuthenticationTokenException',
     UNAUTHORIZED: 'UnauthorizedException',
     ACCESS_DENIED: 'AccessDeniedException',
+    AUTHORIZER_CONFIGURATION_ERROR: 'AuthorizerConfigurationException',
+    AUTHORIZER_FAILURE: 'AuthorizerConfigurationException',
     THROTTLED: 'TooManyRequestsException',
+    QUOTA_EXCEEDED: 'LimitExceededException',
+    INVALID_API_KEY: 'ForbiddenException',
+    INVALID_SIGNATURE: 'InvalidSignatureException',
     BAD_REQUEST_BODY: 'BadRequestException',
     BAD_REQUEST_PARAMETERS: 'BadRequestException',
   }[type] ?? 'ApiGatewayException';

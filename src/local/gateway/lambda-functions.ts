@@ -1,5 +1,6 @@
 import * as vm from 'vm';
 import { TemplateJson, resolveIntrinsics } from '../template/intrinsics';
+import { ResourceNames } from '../template/resource-names';
 
 /**
  * A Lambda function's handler, run in the test's process: an object of the test's (in any jsii
@@ -28,14 +29,10 @@ export interface LocalFunction {
 export class LocalFunctions {
   private readonly byLogicalId = new Map<string, LocalFunction>();
 
-  /**
-   * @param paths the logical ids of the template's resources by construct path, where the
-   * template carries no path metadata (an app synthesized outside the CLI)
-   */
   constructor(
     private readonly template: TemplateJson,
     private readonly handlers: { readonly [idOrPath: string]: ILocalHandler },
-    private readonly paths: { readonly [path: string]: string } = {},
+    private readonly names: ResourceNames,
   ) {}
 
   /** The function of a logical id; refused, with what to do, when it can run neither way. */
@@ -49,9 +46,9 @@ export class LocalFunctions {
   }
 
   private resolve(logicalId: string): LocalFunction {
-    const resource = this.template.Resources?.[logicalId] as { Type: string; Properties?: any; Metadata?: any } | undefined;
-    const path = resource?.Metadata?.['aws:cdk:path'] as string | undefined ?? Object.keys(this.paths).find(p => this.paths[p] === logicalId);
-    const handler = this.handlers[logicalId] ?? (path && (this.handlers[path] ?? this.handlers[path.replace(/\/Resource$/, '')]));
+    const resource = this.template.Resources?.[logicalId] as { Type: string; Properties?: any } | undefined;
+    const name = Object.keys(this.handlers).find(n => this.names.logicalIdOf(n) === logicalId);
+    const handler = name === undefined ? undefined : this.handlers[name];
     if (handler) return { logicalId, invoke: async event => handler.handle(event) };
     const code = resource?.Properties?.Code?.ZipFile;
     const runtime = String(resource?.Properties?.Runtime ?? '');
@@ -59,7 +56,7 @@ export class LocalFunctions {
       const environment = resolveIntrinsics(resource?.Properties?.Environment?.Variables ?? {}, this.template) as { [name: string]: string };
       return inlineFunction(logicalId, code, String(resource?.Properties?.Handler ?? 'index.handler'), environment);
     }
-    throw new Error(`LocalGateway: function ${path ?? logicalId} has no inline Node.js code to run; give it a handler `
+    throw new Error(`LocalGateway: function ${this.names.pathOf(logicalId) ?? logicalId} has no inline Node.js code to run; give it a handler `
       + `(the handlers option, by its construct path or logical id ${logicalId})`);
   }
 }

@@ -1,6 +1,7 @@
 import { GatewayError, RenderedResponse } from './gateway-responses';
 import { ParsedRequest } from './request-context';
 import { LocalRoute } from './router';
+import { toJson } from '../vtl/java-values';
 
 /**
  * The Lambda proxy event a REST API sends (payload format 1.0): the request as it came, its
@@ -11,7 +12,7 @@ export function proxyEvent(
   context: Map<string, unknown>, binary: boolean,
 ): { [key: string]: unknown } {
   const none = (o: object) => (Object.keys(o).length === 0 ? null : o);
-  const identity = context.get('identity') as Map<string, unknown>;
+  const identity = context.get('identity');
   return {
     resource: route.resourcePath,
     path: request.path,
@@ -35,8 +36,9 @@ export function proxyEvent(
       requestTimeEpoch: context.get('requestTimeEpoch'),
       protocol: context.get('protocol'),
       domainName: context.get('domainName'),
-      identity: Object.fromEntries(identity ?? []),
-      authorizer: Object.fromEntries((context.get('authorizer') as Map<string, unknown>) ?? []),
+      identity: toJson(identity ?? new Map()),
+      // Only routes with an authorizer (Lambda or Cognito) carry one.
+      authorizer: (context.get('authorizer') as Map<string, unknown> | undefined)?.size ? toJson(context.get('authorizer')) : undefined,
     },
     body: request.body === '' ? null : binary ? Buffer.from(request.body, 'latin1').toString('base64') : request.body,
     isBase64Encoded: binary && request.body !== '',

@@ -66,7 +66,8 @@ function ref(name: string, template: TemplateJson): unknown {
 function getAtt([logicalId, attribute]: string[], template: TemplateJson): string {
   const type = template.Resources?.[logicalId]?.Type ?? '';
   if (attribute === 'Arn') {
-    const service = type.split('::')[1]?.toLowerCase() ?? 'local';
+    const namespace = type.split('::')[1]?.toLowerCase() ?? 'local';
+    const service = namespace === 'cognito' ? 'cognito-idp' : namespace;
     const kind = type === 'AWS::Lambda::Function' ? 'function:' : `${type.split('::')[2]?.toLowerCase() ?? 'resource'}/`;
     return `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${kind}${logicalId}`;
   }

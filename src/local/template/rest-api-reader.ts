@@ -9,10 +9,32 @@ export interface LocalRestApi {
   readonly stages: ReadonlyMap<string, LocalStage>;
 }
 
-/** A stage of the API: its variables. */
+/** A stage of the API: its variables and method settings. */
 export interface LocalStage {
+  readonly logicalId: string;
   readonly name: string;
   readonly variables: { readonly [name: string]: string };
+  readonly methodSettings: readonly LocalMethodSetting[];
+}
+
+/** A stage's settings for the methods of a resource path (`/*` and `*` for all), as its `MethodSettings` write them. */
+export interface LocalMethodSetting {
+  readonly httpMethod: string;
+  /** The resource path, decoded: `/pets/{petId}`, or `/*`. */
+  readonly resourcePath: string;
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly cachingEnabled: boolean;
+  readonly cacheTtlSeconds: number;
+}
+
+/** The setting that applies to a route: its own entry (its method, or `*`), else the stage's catch-all. */
+export function methodSetting(stage: LocalStage, resourcePath: string, method: string): LocalMethodSetting | undefined {
+  const own = (s: LocalMethodSetting) => s.resourcePath === resourcePath;
+  const all = (s: LocalMethodSetting) => s.resourcePath === '/*';
+  const ofMethod = (s: LocalMethodSetting) => s.httpMethod === method;
+  const anyMethod = (s: LocalMethodSetting) => s.httpMethod === '*';
+  const settings = stage.methodSettings;
+  return settings.find(s => own(s) && ofMethod(s)) ?? settings.find(s => own(s) && anyMethod(s)) ?? settings.find(s => all(s) && anyMethod(s));
 }
 
 /**
@@ -35,13 +57,29 @@ export function readRestApi(template: TemplateJson, apiLogicalId?: string): Loca
   }
   const definition = resolveIntrinsics(properties.Body, template) as { [key: string]: any };
   const stages = new Map<string, LocalStage>();
-  for (const resource of Object.values(resources)) {
+  for (const [stageId, resource] of Object.entries(resources)) {
     if (resource.Type !== 'AWS::ApiGateway::Stage') continue;
     const stage = resolveIntrinsics(resource.Properties ?? {}, template) as { [key: string]: any };
     if (stage.RestApiId !== logicalId) continue;
-    stages.set(String(stage.StageName), { name: String(stage.StageName), variables: stage.Variables ?? {} });
+    const name = String(stage.StageName);
+    const methodSettings = (stage.MethodSettings ?? []).map(readMethodSetting);
+    stages.set(name, { logicalId: stageId, name, variables: stage.Variables ?? {}, methodSettings });
   }
   const binaryMediaTypes = (resolveIntrinsics(properties.BinaryMediaTypes, template) as string[] | undefined)
     ?? (definition['x-amazon-apigateway-binary-media-types'] as string[] | undefined) ?? [];
   return { logicalId, definition, binaryMediaTypes, stages };
+}
+
+function readMethodSetting(setting: { [key: string]: any }): LocalMethodSetting {
+  const path = String(setting.ResourcePath ?? '/*');
+  const throttled = setting.ThrottlingRateLimit !== undefined || setting.ThrottlingBurstLimit !== undefined;
+  return {
+    httpMethod: String(setting.HttpMethod ?? '*').toUpperCase(),
+    resourcePath: path === '/*' || path === '/' ? path : path.replace(/~1/g, '/').replace(/^\/\//, '/'),
+    throttle: throttled
+      ? { rateLimit: Number(setting.ThrottlingRateLimit ?? 10000), burstLimit: Number(setting.ThrottlingBurstLimit ?? 5000) }
+      : undefined,
+    cachingEnabled: setting.CachingEnabled === true,
+    cacheTtlSeconds: Number(setting.CacheTtlInSeconds ?? 300),
+  };
 }

@@ -25,6 +25,13 @@ export function fromJson(value: unknown): unknown {
   return value;
 }
 
+/** A Velocity value as JSON: maps become objects again. */
+export function toJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value instanceof Map) return Object.fromEntries([...value.entries()].map(([key, item]) => [key, toJson(item)]));
+  return value;
+}
+
 /** A value written out, as Java's `toString` would: `{a=1, b=2}` for a map, `[1, 2]` for a list. */
 export function javaString(value: unknown): string {
   if (value === null || value === undefined) return 'null';

@@ -1,0 +1,76 @@
+import { Gatekeeper } from './access/gatekeeper';
+import { Metering } from './access/usage-plans';
+import { GatewayError, RenderedResponse, gatewayResponse } from './gateway/gateway-responses';
+import { httpProxy, httpWithTemplates } from './gateway/http-integrations';
+import { Backends, lambdaProxy, nonProxyIntegration } from './gateway/integrations';
+import { TemplateScope, integrationRequestBody, methodResponse } from './gateway/mapping';
+import { ParsedRequest, header, requestContext } from './gateway/request-context';
+import { validateRequest } from './gateway/request-validation';
+import { Router } from './gateway/router';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './template/intrinsics';
+import { LocalRestApi, LocalStage } from './template/rest-api-reader';
+import { InputParameters, UtilObject } from './vtl/builtins';
+import { fromJson } from './vtl/java-values';
+
+/** A REST API's stage ready to answer: its definition, routes, stage, backends and the state API Gateway keeps between requests. */
+export interface RestRuntime {
+  readonly api: LocalRestApi;
+  readonly router: Router;
+  readonly stage: LocalStage;
+  readonly backends: Backends;
+  readonly gatekeeper: Gatekeeper;
+  readonly metering: Metering;
+}
+
+const UTIL = new UtilObject();
+
+/**
+ * One request through a REST API's stage, in API Gateway's order: route, authorization, API
+ * key and usage plan, request validation, integration request, integration, integration
+ * response. Each refusal is the gateway response API Gateway gives.
+ *
+ * @param iamPrincipal the principal the request is signed as
+ */
+export async function handleRestRequest(runtime: RestRuntime, request: ParsedRequest, iamPrincipal: string | undefined): Promise<RenderedResponse> {
+  const { api, router, stage, backends } = runtime;
+  const match = router.match(request.method, request.path);
+  const context = requestContext(request, match?.route, stage.name, api.logicalId);
+  const refuse = (error: GatewayError) => gatewayResponse(api.definition, error, context, stage.variables);
+  if (!match) return refuse({ type: 'MISSING_AUTHENTICATION_TOKEN', message: 'Missing Authentication Token' });
+  const operation = match.route.operation;
+
+  const methodArn = `arn:aws:execute-api:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${api.logicalId}/${stage.name}/${request.method}${request.path}`;
+  const admitted = await runtime.gatekeeper.admit({ request, match, stageVariables: stage.variables, context, methodArn }, iamPrincipal);
+  if ('type' in admitted) return refuse(admitted);
+  context.set('authorizer', fromJson(admitted.authorizer));
+  const identity = context.get('identity') as Map<string, unknown>;
+  for (const [name, value] of Object.entries(admitted.identity)) identity.set(name, value);
+  const metered = runtime.metering.meter(match.route, admitted.apiKeyRequired, admitted.apiKey);
+  if (metered) return refuse(metered);
+
+  const params: InputParameters = { path: match.pathParameters, querystring: request.query, header: request.headers };
+  const invalid = validateRequest(api.definition, operation, request, params);
+  if (invalid) return refuse(invalid);
+
+  const integration = operation['x-amazon-apigateway-integration'];
+  if (!integration) return refuse({ type: 'API_CONFIGURATION_ERROR', message: 'Internal server error' });
+  const scope: TemplateScope = { context, requestParams: params, stageVariables: stage.variables, util: UTIL };
+  const contentType = (header(request.headers, 'Content-Type') ?? 'application/json').split(';')[0].trim().toLowerCase();
+  const type = String(integration.type).toLowerCase();
+  if (type === 'aws_proxy') {
+    const response = await lambdaProxy(api, backends, integration, request, match, stage, context, contentType);
+    return 'type' in response ? refuse(response) : response;
+  }
+  if (type === 'http_proxy') {
+    const response = await httpProxy(integration, request, params, scope, backends.origins);
+    return 'type' in response ? refuse(response) : response;
+  }
+  const mapped = integrationRequestBody(integration, contentType, request.body, params, scope);
+  if (typeof mapped !== 'string') return refuse(mapped);
+  const result = type === 'http'
+    ? await httpWithTemplates(integration, request, params, scope, mapped, backends.origins)
+    : await nonProxyIntegration(integration, mapped, backends, `${match.route.method} ${match.route.resourcePath}`);
+  if ('type' in result) return refuse(result);
+  const response = methodResponse(integration, result, header(request.headers, 'Accept'), scope);
+  return 'type' in response ? refuse(response) : response;
+}
