@@ -52,7 +52,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   bundledDeps: ['yaml@^2'],
 
   // The policy validator's CLI, for any CloudFormation template.
-  bin: { 'gateway-policy': 'lib/cli/gateway-policy.js' },
+  bin: { 'gateway-policy': 'lib/cli/gateway-policy.js', 'gateway-api': 'lib/cli/gateway-api.js' },
 
   publishToPypi: {
     distName: 'cdk-gateway-api',
