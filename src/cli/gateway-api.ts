@@ -10,6 +10,7 @@ const USAGE = `Usage:
   gateway-api serve TEMPLATE [--stage NAME] [--api LOGICAL_ID] [--port N] [--host ADDRESS]
                     [--api-key NAME=VALUE]... [--iam-credentials ACCESS_KEY_ID:SECRET[:PRINCIPAL]]...
                     [--jwks FILE] [--origin URL=URL]... [--handler FUNCTION=MODULE.js[#EXPORT]]...
+                    [--aws-endpoint URL] [--aws-credentials ACCESS_KEY_ID:SECRET] [--physical-ids FILE]
 
 Serves a REST API of a synthesized template (cdk.out/STACK.template.json) over HTTP, run by the
 local gateway: http://ADDRESS:PORT/PATH is PATH of the stage. --port 0 (the default) takes a free
@@ -37,6 +38,9 @@ export function parseServe(args: readonly string[], cwd: string = process.cwd())
   const iamCredentials: LocalIamCredential[] = [];
   const handlers: { [fn: string]: ILocalHandler } = {};
   let jsonWebKeys: any[] | undefined;
+  let awsEndpoint: string | undefined;
+  let awsCredentials: LocalIamCredential | undefined;
+  let physicalIds: { [resource: string]: string } | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -81,6 +85,13 @@ export function parseServe(args: readonly string[], cwd: string = process.cwd())
         jsonWebKeys = Array.isArray(document.keys) ? document.keys : [document];
         break;
       }
+      case '--aws-endpoint': awsEndpoint = value(); break;
+      case '--aws-credentials': {
+        const [accessKeyId, secretAccessKey] = pair(':');
+        awsCredentials = { accessKeyId, secretAccessKey };
+        break;
+      }
+      case '--physical-ids': physicalIds = JSON.parse(fs.readFileSync(path.resolve(cwd, value()), 'utf-8')); break;
       case '--handler': {
         const [fn, module] = pair('=');
         const [file, exportName = 'handler'] = module.split('#');
@@ -96,7 +107,14 @@ export function parseServe(args: readonly string[], cwd: string = process.cwd())
     }
   }
   if (template === undefined) throw new UsageError('serve needs the TEMPLATE to serve');
-  return { template: path.resolve(cwd, template), host, port, options: { stage, api, apiKeys, httpOrigins, iamCredentials, handlers, jsonWebKeys } };
+  return {
+    template: path.resolve(cwd, template),
+    host,
+    port,
+    options: {
+      stage, api, apiKeys, httpOrigins, iamCredentials, handlers, jsonWebKeys, awsEndpoint, awsCredentials, physicalIds,
+    },
+  };
 }
 
 /** Runs the command line: resolves with the exit code when it ends, or with the server once it listens (it then serves until stopped). */

@@ -1,10 +1,11 @@
 import { App, CfnElement, Duration, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Gatekeeper } from './access/gatekeeper';
+import { SigningCredential } from './access/iam-signatures';
 import { LambdaAuthorizers } from './access/lambda-authorizers';
-import { SigningCredential } from './access/sigv4';
 import { Metering } from './access/usage-plans';
 import { UserPoolAuthorizers } from './access/user-pools';
+import { AwsServices } from './gateway/aws-integrations';
 import { LocalClock } from './gateway/clock';
 import { ILocalHandler, LocalFunctions } from './gateway/lambda-functions';
 import { parseRequestLine } from './gateway/request-context';
@@ -12,7 +13,7 @@ import { Router } from './gateway/router';
 import { RestRuntime, handleRestRequest } from './rest-pipeline';
 import { LOCAL_ACCOUNT, TemplateJson } from './template/intrinsics';
 import { ResourceNames } from './template/resource-names';
-import { LocalRestApi, readRestApi } from './template/rest-api-reader';
+import { readRestApi } from './template/rest-api-reader';
 import { readApiKeys } from './template/usage-plan-reader';
 
 /** Which API and stage a LocalGateway runs, and what its callers hold. */
@@ -50,6 +51,40 @@ export interface LocalGatewayOptions {
    * @default - none: requests name their `iamPrincipal`
    */
   readonly iamCredentials?: LocalIamCredential[];
+
+  /**
+   * An endpoint that serves AWS's APIs (an emulator, e.g. `http://localhost:4566`), where AWS
+   * service integrations send the requests their mapping templates make, signed with
+   * `awsCredentials`. Give `physicalIds` so the templates name the resources deployed there.
+   *
+   * @default - AWS service integrations go to `awsServices`
+   */
+  readonly awsEndpoint?: string;
+
+  /**
+   * The credentials that sign requests to `awsEndpoint` (the integration's role is not assumed).
+   *
+   * @default - access key `test`, secret `test` (an emulator's)
+   */
+  readonly awsCredentials?: LocalIamCredential;
+
+  /**
+   * A stand-in for the AWS services the API's integrations call: it gets each service request
+   * the mapping templates made, and answers as the service would. A test records what was sent.
+   *
+   * @default - AWS service integrations go to `awsEndpoint`; without either, such a route fails the test, saying so
+   */
+  readonly awsServices?: ILocalAwsService;
+
+  /**
+   * Physical ids of the template's resources (by logical id or construct path) where they are
+   * deployed, e.g. in an emulator: `Ref` gives them, and `Fn::GetAtt` the attributes that follow
+   * from them (a queue's URL, name and ARN; a table's, a topic's, a bucket's, a state machine's
+   * ARN ...). Lambda functions always run in the test's process.
+   *
+   * @default - stand-ins named after the logical ids
+   */
+  readonly physicalIds?: { [resource: string]: string };
 
   /**
    * Public keys (JSON Web Keys, RSA) that sign the tokens requests bring to Cognito user pool
@@ -101,6 +136,39 @@ export interface LocalRequestOptions {
    * @default - the request is signed in its headers, or not at all
    */
   readonly iamPrincipal?: string;
+}
+
+/** A request an AWS integration makes of a service, after its mapping template. */
+export interface LocalAwsRequest {
+  /** The service of the integration's URI, e.g. `sqs`, `dynamodb`, `s3`. */
+  readonly service: string;
+  /**
+   * The action, for an `action/NAME` URI (e.g. `PutItem`).
+   *
+   * @default - a `path/...` URI: the path says what is asked
+   */
+  readonly action?: string;
+  /** The region of the URI. */
+  readonly region: string;
+  /** The HTTP method. */
+  readonly method: string;
+  /** The path (`/` for an action). */
+  readonly path: string;
+  /** The query string. */
+  readonly query: { [name: string]: string };
+  /** The headers, with `X-Amz-Target` and the content type a JSON-protocol action is sent with. */
+  readonly headers: { [name: string]: string };
+  /** The body the mapping template made. */
+  readonly body: string;
+}
+
+/** A test's stand-in for AWS services: what AWS integrations call instead of AWS. */
+export interface ILocalAwsService {
+  /**
+   * Answers one service request: `{ statusCode, headers, body }` (the status defaults to 200; a
+   * body that is not a string is sent as JSON), or a promise of it.
+   */
+  call(request: LocalAwsRequest): any;
 }
 
 /** An access key the local gateway accepts signatures of, and whose they are. */
@@ -184,7 +252,7 @@ export class LocalResponse {
 export class LocalGateway {
   /** The gateway of a REST API in a synthesized template (a stack's template, as JSON). */
   public static fromTemplate(template: { [key: string]: any }, options: LocalGatewayOptions = {}): LocalGateway {
-    return new LocalGateway(template as TemplateJson, readRestApi(template as TemplateJson, options.api), options, {});
+    return new LocalGateway(template as TemplateJson, options.api, options, {});
   }
 
   /**
@@ -201,7 +269,7 @@ export class LocalGateway {
     // Construct paths name functions for the handlers option, with or without the template's path metadata.
     const paths = Object.fromEntries(stack.node.findAll().filter((c): c is CfnElement => c instanceof CfnElement)
       .map(element => [element.node.path, stack.getLogicalId(element)]));
-    return new LocalGateway(template, readRestApi(template, logicalId), options, paths);
+    return new LocalGateway(template, logicalId, options, paths);
   }
 
   private readonly clock = new LocalClock();
@@ -209,12 +277,14 @@ export class LocalGateway {
   private readonly userPools: UserPoolAuthorizers;
   private readonly runtime: RestRuntime;
 
-  private constructor(template: TemplateJson, api: LocalRestApi, options: LocalGatewayOptions, paths: { [path: string]: string }) {
+  private constructor(synthesized: TemplateJson, apiLogicalId: string | undefined, options: LocalGatewayOptions, paths: { [path: string]: string }) {
+    this.names = new ResourceNames(synthesized, paths);
+    const template = withPhysicalIds(synthesized, this.names, options.physicalIds ?? {});
+    const api = readRestApi(template, apiLogicalId);
     const names = [...api.stages.keys()];
     const name = options.stage ?? (names.length === 1 ? names[0] : 'prod');
     const stage = api.stages.get(name);
     if (!stage) throw new Error(`LocalGateway: ${api.logicalId} has no stage ${name}; its stages: ${names.join(', ') || 'none'}`);
-    this.names = new ResourceNames(template, paths);
     const functions = new LocalFunctions(template, options.handlers ?? {}, this.names);
     this.userPools = new UserPoolAuthorizers(options.jsonWebKeys ?? [], this.clock);
     const keyValues: { [logicalId: string]: string } = {};
@@ -228,7 +298,7 @@ export class LocalGateway {
       api,
       stage,
       router: new Router(api.definition.paths ?? {}),
-      backends: { functions, origins: options.httpOrigins ?? {} },
+      backends: { functions, origins: options.httpOrigins ?? {}, aws: awsServices(options) },
       gatekeeper: new Gatekeeper(api.definition, new LambdaAuthorizers(functions, this.clock), this.userPools,
         signingCredentials(options), this.clock),
       metering: new Metering(stage, readApiKeys(template, api.logicalId, stage, keyValues), outsideKeys, this.clock),
@@ -283,4 +353,32 @@ function signingCredentials(options: LocalGatewayOptions): { [accessKeyId: strin
     secretAccessKey: c.secretAccessKey,
     principal: c.principal ?? `arn:aws:iam::${LOCAL_ACCOUNT}:user/${c.accessKeyId}`,
   }]));
+}
+
+/** The template with the physical ids the test gives (by logical id or construct path); Lambda functions keep running locally. */
+function withPhysicalIds(template: TemplateJson, names: ResourceNames, physicalIds: { [name: string]: string }): TemplateJson {
+  const ids: { [logicalId: string]: string } = {};
+  for (const [name, physicalId] of Object.entries(physicalIds)) {
+    const logicalId = names.logicalIdOf(name);
+    if (logicalId === undefined) throw new Error(`LocalGateway: physicalIds names ${name}, which is no resource of the template (by logical id or construct path)`);
+    if (template.Resources?.[logicalId]?.Type !== 'AWS::Lambda::Function') ids[logicalId] = physicalId;
+  }
+  return Object.keys(ids).length === 0 ? template : { ...template, PhysicalIds: ids };
+}
+
+function awsServices(options: LocalGatewayOptions): AwsServices {
+  const standIn = options.awsServices;
+  return {
+    endpoint: options.awsEndpoint,
+    credentials: options.awsCredentials ?? { accessKeyId: 'test', secretAccessKey: 'test' },
+    standIn: standIn && (async request => {
+      const answer = await standIn.call({ ...request, query: { ...request.query }, headers: { ...request.headers } });
+      const body = answer?.body;
+      return {
+        statusCode: Number(answer?.statusCode ?? 200),
+        headers: { ...answer?.headers },
+        body: body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body),
+      };
+    }),
+  };
 }

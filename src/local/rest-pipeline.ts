@@ -69,7 +69,7 @@ export async function handleRestRequest(runtime: RestRuntime, request: ParsedReq
   if (typeof mapped !== 'string') return refuse(mapped);
   const result = type === 'http'
     ? await httpWithTemplates(integration, request, params, scope, mapped, backends.origins)
-    : await nonProxyIntegration(integration, mapped, backends, `${match.route.method} ${match.route.resourcePath}`);
+    : await nonProxyIntegration(integration, request, params, scope, mapped, backends, `${match.route.method} ${match.route.resourcePath}`);
   if ('type' in result) return refuse(result);
   const response = methodResponse(integration, result, header(request.headers, 'Accept'), scope);
   return 'type' in response ? refuse(response) : response;

@@ -6,7 +6,7 @@ import { App, Stack, Validations, aws_apigateway as apigw, aws_lambda as lambda 
 import { Template } from 'aws-cdk-lib/assertions';
 import { Authorization, GatewayApi, Integration } from '../../src';
 import { main, parseServe } from '../../src/cli/gateway-api';
-import { canonicalRequest, signature } from '../../src/local/access/sigv4';
+import { canonicalRequest, signature } from '../../src/local/aws/sigv4';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-api-'));
 
@@ -112,6 +112,13 @@ describe('gateway-api\'s command line', () => {
         stage: 'beta', api: 'Api1', apiKeys: { 'App/TrialKey': 'trial' }, httpOrigins: { 'https://legacy.example.com': 'http://127.0.0.1:9000' },
       }),
     });
+  });
+
+  test('reads where AWS integrations go: an endpoint, its credentials, the deployed resources\' ids', () => {
+    const ids = path.join(dir, 'physical-ids.json');
+    fs.writeFileSync(ids, JSON.stringify({ 'App/Orders': 'orders-table-1' }));
+    expect(parseServe(['t.json', '--aws-endpoint', 'http://localhost:4566', '--aws-credentials', 'test:secret', '--physical-ids', ids]).options)
+      .toMatchObject({ awsEndpoint: 'http://localhost:4566', awsCredentials: { accessKeyId: 'test', secretAccessKey: 'secret' }, physicalIds: { 'App/Orders': 'orders-table-1' } });
   });
 
   test.each([

@@ -1,5 +1,5 @@
+import { SigningCredential, verifySignature } from './iam-signatures';
 import { Admission, AuthorizerCall, LambdaAuthorizers } from './lambda-authorizers';
-import { SigningCredential, verifySignature } from './sigv4';
 import { UserPoolAuthorizers } from './user-pools';
 import { LocalClock } from '../gateway/clock';
 import { GatewayError } from '../gateway/gateway-responses';

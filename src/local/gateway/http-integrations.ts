@@ -46,20 +46,32 @@ function backendRequest(
   integration: { readonly [key: string]: any }, request: ParsedRequest, params: InputParameters, scope: TemplateScope,
   base: { headers: { [name: string]: string }; query: { readonly [name: string]: string }; body: string },
 ): BackendRequest {
-  const mapped = { path: {} as { [name: string]: string }, querystring: { ...base.query }, header: { ...base.headers } };
-  for (const [target, source] of Object.entries<string>(integration.requestParameters ?? {})) {
-    const location = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
-    if (location) mapped[location[1] as 'path' | 'querystring' | 'header'][location[2]] = parameterValue(source, params, scope);
-  }
+  const mapped = integrationParameters(integration, params, scope, base);
   const stageVariables = scope.stageVariables;
-  let url = String(integration.uri)
-    .replace(/\$\{stageVariables\.([^}]+)\}/g, (_, name: string) => stageVariables[name] ?? '')
-    .replace(/\{([^}]+)\}/g, (placeholder, name: string) => (mapped.path[name] !== undefined ? encodePath(mapped.path[name]) : placeholder));
+  let url = fillPath(String(integration.uri).replace(/\$\{stageVariables\.([^}]+)\}/g, (_, name: string) => stageVariables[name] ?? ''), mapped.path);
   const search = new URLSearchParams(mapped.querystring).toString();
   if (search) url += (url.includes('?') ? '&' : '?') + search;
   const method = String(integration.httpMethod ?? 'ANY').toUpperCase();
   const withBody = !['GET', 'HEAD'].includes(method === 'ANY' ? request.method : method) && base.body !== '';
   return { url, method: method === 'ANY' ? request.method : method, headers: mapped.header, body: withBody ? base.body : undefined };
+}
+
+/** The integration request's path parameters, query string and headers: the base ones, then the integration's request parameters. */
+export function integrationParameters(
+  integration: { readonly [key: string]: any }, params: InputParameters, scope: TemplateScope,
+  base: { headers: { [name: string]: string }; query: { readonly [name: string]: string } },
+): { path: { [name: string]: string }; querystring: { [name: string]: string }; header: { [name: string]: string } } {
+  const mapped = { path: {} as { [name: string]: string }, querystring: { ...base.query }, header: { ...base.headers } };
+  for (const [target, source] of Object.entries<string>(integration.requestParameters ?? {})) {
+    const location = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
+    if (location) mapped[location[1] as 'path' | 'querystring' | 'header'][location[2]] = parameterValue(source, params, scope);
+  }
+  return mapped;
+}
+
+/** A path's `{name}` placeholders filled with the mapped path parameters (encoded; a greedy one keeps its slashes). */
+export function fillPath(path: string, values: { readonly [name: string]: string }): string {
+  return path.replace(/\{([^}]+)\}/g, (placeholder, name: string) => (values[name] !== undefined ? encodePath(values[name]) : placeholder));
 }
 
 /** A proxied greedy path keeps its slashes; each of its segments is encoded. */

@@ -1,31 +1,36 @@
+import { AwsServices, awsIntegration } from './aws-integrations';
 import { GatewayError, RenderedResponse } from './gateway-responses';
 import { Origins } from './http-integrations';
 import { LocalFunctions } from './lambda-functions';
 import { LAMBDA_FAILURE, proxyEvent, proxyResponse } from './lambda-proxy';
-import { IntegrationResult } from './mapping';
+import { IntegrationResult, TemplateScope } from './mapping';
 import { ParsedRequest } from './request-context';
 import { RouteMatch } from './router';
 import { lambdaLogicalIdOf } from '../template/intrinsics';
 import { LocalRestApi, LocalStage } from '../template/rest-api-reader';
+import { InputParameters } from '../vtl/builtins';
 
-/** What integrations reach: the template's functions, and the origins HTTP integrations are sent to instead of the definition's. */
+/** What integrations reach: the template's functions, the origins HTTP integrations are sent to instead of the definition's, the AWS services. */
 export interface Backends {
   readonly functions: LocalFunctions;
   readonly origins: Origins;
+  readonly aws: AwsServices;
 }
 
 /**
  * A non-proxy integration called with the integration request's body: MOCK answers the status
  * its template names; a Lambda function (AWS integration) gets the body as its event, and its
- * error message is what selection patterns match.
+ * error message is what selection patterns match; another AWS service gets the service request.
  */
 export async function nonProxyIntegration(
-  integration: { readonly [key: string]: any }, mapped: string, backends: Backends, route: string,
-): Promise<IntegrationResult> {
+  integration: { readonly [key: string]: any }, request: ParsedRequest, params: InputParameters, scope: TemplateScope, mapped: string,
+  backends: Backends, route: string,
+): Promise<IntegrationResult | GatewayError> {
   const type = String(integration.type).toLowerCase();
   if (type === 'mock') return mockIntegration(mapped);
   const logicalId = type === 'aws' ? lambdaLogicalIdOf(String(integration.uri)) : undefined;
   if (logicalId !== undefined) return lambdaIntegration(backends.functions.get(logicalId), mapped);
+  if (type === 'aws') return awsIntegration(integration, request, params, scope, mapped, backends.aws, route);
   throw new Error(`LocalGateway: ${route} has a ${type} integration (${integration.uri ?? 'no URI'}), which the local gateway does not run yet`);
 }
 

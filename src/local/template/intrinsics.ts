@@ -12,6 +12,8 @@ export const LOCAL_REGION = 'us-east-1';
 export interface TemplateJson {
   readonly Parameters?: { readonly [name: string]: { readonly Default?: unknown } };
   readonly Resources?: { readonly [logicalId: string]: { readonly Type: string; readonly Properties?: { readonly [key: string]: unknown } } };
+  /** Not CloudFormation's: the physical ids of resources deployed elsewhere (an emulator), which `Ref` and `Fn::GetAtt` give instead of stand-ins. */
+  readonly PhysicalIds?: { readonly [logicalId: string]: string };
 }
 
 const PSEUDO: { readonly [name: string]: string } = {
@@ -57,14 +59,26 @@ export function resolveIntrinsics(value: unknown, template: TemplateJson): unkno
 
 function ref(name: string, template: TemplateJson): unknown {
   if (name in PSEUDO) return PSEUDO[name];
+  const physicalId = template.PhysicalIds?.[name];
+  if (physicalId !== undefined) return physicalId;
   const parameter = template.Parameters?.[name];
   if (parameter) return parameter.Default ?? name;
-  return name;
+  return REF_STAND_INS[template.Resources?.[name]?.Type ?? '']?.(name) ?? name;
 }
+
+/** `Ref` stand-ins of the types whose `Ref` is not a name: a queue's URL, a topic's and a state machine's ARN. */
+const REF_STAND_INS: { readonly [type: string]: (logicalId: string) => string } = {
+  'AWS::SQS::Queue': id => `https://sqs.${LOCAL_REGION}.amazonaws.com/${LOCAL_ACCOUNT}/${id}`,
+  'AWS::SNS::Topic': id => `arn:aws:sns:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${id}`,
+  'AWS::StepFunctions::StateMachine': id => `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${id}`,
+};
 
 /** An attribute's stand-in: ARNs that name the resource's logical id, so the gateway can find it. */
 function getAtt([logicalId, attribute]: string[], template: TemplateJson): string {
   const type = template.Resources?.[logicalId]?.Type ?? '';
+  const physicalId = template.PhysicalIds?.[logicalId];
+  const deployed = physicalId === undefined ? undefined : DEPLOYED_ATTRIBUTES[type]?.(physicalId)[attribute];
+  if (deployed !== undefined) return deployed;
   if (attribute === 'Arn') {
     const namespace = type.split('::')[1]?.toLowerCase() ?? 'local';
     const service = namespace === 'cognito' ? 'cognito-idp' : namespace;
@@ -73,6 +87,25 @@ function getAtt([logicalId, attribute]: string[], template: TemplateJson): strin
   }
   return `${logicalId}.${attribute}`;
 }
+
+const arn = (service: string, resource: string) => `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resource}`;
+const lastOf = (text: string, separator: string) => text.slice(text.lastIndexOf(separator) + 1);
+
+/**
+ * Attributes of a deployed resource that follow from its physical id (what `Ref` gives), by
+ * type: enough for the services AWS integrations call. Lambda functions are left out: they run
+ * in the test's process, found by their stand-in ARNs.
+ */
+const DEPLOYED_ATTRIBUTES: { readonly [type: string]: (id: string) => { readonly [attribute: string]: string } } = {
+  'AWS::SQS::Queue': url => ({ QueueUrl: url, QueueName: lastOf(url, '/'), Arn: arn('sqs', lastOf(url, '/')) }),
+  'AWS::SNS::Topic': topicArn => ({ TopicArn: topicArn, TopicName: lastOf(topicArn, ':') }),
+  'AWS::DynamoDB::Table': name => ({ Arn: arn('dynamodb', `table/${name}`) }),
+  'AWS::S3::Bucket': name => ({ Arn: `arn:aws:s3:::${name}`, DomainName: `${name}.s3.amazonaws.com`, RegionalDomainName: `${name}.s3.${LOCAL_REGION}.amazonaws.com` }),
+  'AWS::StepFunctions::StateMachine': machineArn => ({ Arn: machineArn, Name: lastOf(machineArn, ':') }),
+  'AWS::Kinesis::Stream': name => ({ Arn: arn('kinesis', `stream/${name}`) }),
+  'AWS::Events::EventBus': name => ({ Arn: arn('events', `event-bus/${name}`), Name: name }),
+  'AWS::IAM::Role': name => ({ Arn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/${name}` }),
+};
 
 function sub(arg: unknown, template: TemplateJson): string {
   const [text, variables] = Array.isArray(arg) ? [String(arg[0]), arg[1] as { [name: string]: unknown }] : [String(arg), {}];

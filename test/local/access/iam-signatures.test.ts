@@ -1,6 +1,6 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Authorization, GatewayApi, Integration, LocalGateway } from '../../../src';
-import { SignedRequest, canonicalRequest, signature } from '../../../src/local/access/sigv4';
+import { SignedRequest, canonicalRequest, signature } from '../../../src/local/aws/sigv4';
 import { newStack } from '../../util';
 
 /** AWS's Signature Version 4 test suite, `get-vanilla` and `get-vanilla-query-order-key-case`: its credentials, date, scope and signatures. */
