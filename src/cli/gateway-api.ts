@@ -126,7 +126,7 @@ export async function main(args: readonly string[], out: (line: string) => void,
   try {
     const command = parseServe(args.slice(1));
     const template = JSON.parse(fs.readFileSync(command.template, 'utf-8'));
-    const gateway = LocalGateway.fromTemplate(template, command.options);
+    const gateway = LocalGateway.fromTemplate(template, { assemblyDirectory: path.dirname(command.template), ...command.options });
     const server = await serveGateway(gateway, { host: command.host, port: command.port, log: err });
     out(serverUrl(server));
     return server;

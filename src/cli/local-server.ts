@@ -43,7 +43,14 @@ export function serverUrl(server: http.Server): string {
   return `http://${host}:${address.port}`;
 }
 
-async function answer(gateway: LocalGateway, req: http.IncomingMessage, body: Buffer) {
+/** What the server writes back: a binary answer as its bytes. */
+interface HttpAnswer {
+  readonly statusCode: number;
+  readonly headers: { [name: string]: string };
+  readonly body: string | Buffer;
+}
+
+async function answer(gateway: LocalGateway, req: http.IncomingMessage, body: Buffer): Promise<HttpAnswer> {
   // Headers as the client spelled them (Node lowercases req.headers); a repeated one joined with commas.
   const headers: { [name: string]: string } = {};
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -51,8 +58,8 @@ async function answer(gateway: LocalGateway, req: http.IncomingMessage, body: Bu
     headers[name] = headers[name] === undefined ? req.rawHeaders[i + 1] : `${headers[name]},${req.rawHeaders[i + 1]}`;
   }
   try {
-    const response = await gateway.request(`${req.method} ${req.url}`, { headers, body: body.toString('utf8') });
-    return { statusCode: response.statusCode, headers: response.headers, body: response.body };
+    const response = await gateway.request(`${req.method} ${req.url}`, { headers, body: body.toString('base64'), isBase64Encoded: true });
+    return { statusCode: response.statusCode, headers: response.headers, body: response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body };
   } catch (e) {
     // What the local gateway cannot run is the server's own error: a 500 that says what, never a made-up answer.
     const message = e instanceof Error ? e.message : String(e);

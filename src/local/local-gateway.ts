@@ -7,10 +7,13 @@ import { Metering } from './access/usage-plans';
 import { UserPoolAuthorizers } from './access/user-pools';
 import { AwsServices } from './gateway/aws-integrations';
 import { LocalClock } from './gateway/clock';
+import { isBinary } from './gateway/integrations';
 import { ILocalHandler, LocalFunctions } from './gateway/lambda-functions';
-import { parseRequestLine } from './gateway/request-context';
+import { header, parseRequestLine } from './gateway/request-context';
+import { ResponseCache } from './gateway/response-cache';
 import { Router } from './gateway/router';
 import { RestRuntime, handleRestRequest } from './rest-pipeline';
+import { roleGrants } from './template/iam-grants';
 import { LOCAL_ACCOUNT, TemplateJson } from './template/intrinsics';
 import { ResourceNames } from './template/resource-names';
 import { readRestApi } from './template/rest-api-reader';
@@ -51,6 +54,14 @@ export interface LocalGatewayOptions {
    * @default - none: requests name their `iamPrincipal`
    */
   readonly iamCredentials?: LocalIamCredential[];
+
+  /**
+   * The cloud assembly's directory (`cdk.out`), where a definition GatewayApi imports from S3
+   * (one too large for the template) is read from its asset.
+   *
+   * @default - the directory `fromApi` synthesizes to; none for `fromTemplate`
+   */
+  readonly assemblyDirectory?: string;
 
   /**
    * An endpoint that serves AWS's APIs (an emulator, e.g. `http://localhost:4566`), where AWS
@@ -127,6 +138,13 @@ export interface LocalRequestOptions {
    * @default - none
    */
   readonly body?: string;
+
+  /**
+   * Whether `body` is the base64 encoding of the bytes sent (a binary body, e.g. an image).
+   *
+   * @default false
+   */
+  readonly isBase64Encoded?: boolean;
 
   /**
    * The IAM principal the request is signed as (an ARN, or any name): IAM-authorized routes
@@ -225,8 +243,10 @@ export class LocalResponse {
     public readonly statusCode: number,
     /** The response headers. */
     public readonly headers: { [name: string]: string },
-    /** The body, as text. */
+    /** The body, as text; the base64 encoding of the bytes where `isBase64Encoded`. */
     public readonly body: string,
+    /** Whether the body is binary, sent as bytes to an HTTP client: `body` holds their base64 encoding. */
+    public readonly isBase64Encoded: boolean = false,
   ) {}
 
   /** The body parsed as JSON. */
@@ -263,13 +283,14 @@ export class LocalGateway {
     const stack = Stack.of(gatewayApi);
     const stage = Stage.of(stack) ?? App.of(stack);
     if (!stage) throw new Error(`LocalGateway: ${gatewayApi.node.path} is in no app to synthesize`);
-    const template = (stage as Stage).synth().getStackArtifact(stack.artifactId).template;
+    const assembly = (stage as Stage).synth();
+    const template = assembly.getStackArtifact(stack.artifactId).template;
     const restApi = gatewayApi.node.defaultChild;
     const logicalId = options.api ?? (restApi instanceof CfnElement ? stack.getLogicalId(restApi) : undefined);
     // Construct paths name functions for the handlers option, with or without the template's path metadata.
     const paths = Object.fromEntries(stack.node.findAll().filter((c): c is CfnElement => c instanceof CfnElement)
       .map(element => [element.node.path, stack.getLogicalId(element)]));
-    return new LocalGateway(template, logicalId, options, paths);
+    return new LocalGateway(template, logicalId, { assemblyDirectory: assembly.directory, ...options }, paths);
   }
 
   private readonly clock = new LocalClock();
@@ -280,7 +301,7 @@ export class LocalGateway {
   private constructor(synthesized: TemplateJson, apiLogicalId: string | undefined, options: LocalGatewayOptions, paths: { [path: string]: string }) {
     this.names = new ResourceNames(synthesized, paths);
     const template = withPhysicalIds(synthesized, this.names, options.physicalIds ?? {});
-    const api = readRestApi(template, apiLogicalId);
+    const api = readRestApi(template, apiLogicalId, options.assemblyDirectory);
     const names = [...api.stages.keys()];
     const name = options.stage ?? (names.length === 1 ? names[0] : 'prod');
     const stage = api.stages.get(name);
@@ -302,6 +323,9 @@ export class LocalGateway {
       gatekeeper: new Gatekeeper(api.definition, new LambdaAuthorizers(functions, this.clock), this.userPools,
         signingCredentials(options), this.clock),
       metering: new Metering(stage, readApiKeys(template, api.logicalId, stage, keyValues), outsideKeys, this.clock),
+      cache: new ResponseCache(stage, this.clock),
+      grants: roleGrants(template),
+      logicalIdOf: resource => this.names.logicalIdOf(resource),
     };
   }
 
@@ -313,9 +337,17 @@ export class LocalGateway {
    */
   public async request(requestLine: string, options: LocalRequestOptions = {}): Promise<LocalResponse> {
     const { method, path, query } = parseRequestLine(requestLine);
-    const request = { method, path, query, headers: options.headers ?? {}, body: options.body ?? '' };
+    const headers = options.headers ?? {};
+    const request = { method, path, query, headers, body: this.bodyText(headers, options.body ?? '', options.isBase64Encoded ?? false) };
     const response = await handleRestRequest(this.runtime, request, options.iamPrincipal);
-    return new LocalResponse(response.statusCode, response.headers, response.body);
+    return new LocalResponse(response.statusCode, response.headers, response.body, response.base64 ?? false);
+  }
+
+  /** A body as the gateway reads it: text, or for a binary media type its bytes one character each (latin1). */
+  private bodyText(headers: { [name: string]: string }, body: string, base64: boolean): string {
+    if (!base64) return body;
+    const contentType = (header(headers, 'Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+    return Buffer.from(body, 'base64').toString(isBinary(contentType, this.runtime.api.binaryMediaTypes) ? 'latin1' : 'utf8');
   }
 
   /**

@@ -1,3 +1,4 @@
+import { mayInvalidateCache } from './access/cache-invalidation';
 import { Gatekeeper } from './access/gatekeeper';
 import { Metering } from './access/usage-plans';
 import { GatewayError, RenderedResponse, gatewayResponse } from './gateway/gateway-responses';
@@ -6,7 +7,9 @@ import { Backends, lambdaProxy, nonProxyIntegration } from './gateway/integratio
 import { TemplateScope, integrationRequestBody, methodResponse } from './gateway/mapping';
 import { ParsedRequest, header, requestContext } from './gateway/request-context';
 import { validateRequest } from './gateway/request-validation';
-import { Router } from './gateway/router';
+import { ResponseCache } from './gateway/response-cache';
+import { RouteMatch, Router } from './gateway/router';
+import { RoleGrant } from './template/iam-grants';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './template/intrinsics';
 import { LocalRestApi, LocalStage } from './template/rest-api-reader';
 import { InputParameters, UtilObject } from './vtl/builtins';
@@ -20,19 +23,23 @@ export interface RestRuntime {
   readonly backends: Backends;
   readonly gatekeeper: Gatekeeper;
   readonly metering: Metering;
+  readonly cache: ResponseCache;
+  /** What the template's IAM policies allow its roles (who may invalidate cache entries). */
+  readonly grants: readonly RoleGrant[];
+  readonly logicalIdOf: (name: string) => string | undefined;
 }
 
 const UTIL = new UtilObject();
 
 /**
  * One request through a REST API's stage, in API Gateway's order: route, authorization, API
- * key and usage plan, request validation, integration request, integration, integration
- * response. Each refusal is the gateway response API Gateway gives.
+ * key and usage plan, request validation, the stage's cache, integration request, integration,
+ * integration response. Each refusal is the gateway response API Gateway gives.
  *
  * @param iamPrincipal the principal the request is signed as
  */
 export async function handleRestRequest(runtime: RestRuntime, request: ParsedRequest, iamPrincipal: string | undefined): Promise<RenderedResponse> {
-  const { api, router, stage, backends } = runtime;
+  const { api, router, stage } = runtime;
   const match = router.match(request.method, request.path);
   const context = requestContext(request, match?.route, stage.name, api.logicalId);
   const refuse = (error: GatewayError) => gatewayResponse(api.definition, error, context, stage.variables);
@@ -52,7 +59,25 @@ export async function handleRestRequest(runtime: RestRuntime, request: ParsedReq
   const invalid = validateRequest(api.definition, operation, request, params);
   if (invalid) return refuse(invalid);
 
-  const integration = operation['x-amazon-apigateway-integration'];
+  const key = runtime.cache.keyOf({ match, query: request.query, headers: request.headers });
+  if (!key) return integrate(runtime, request, match, params, context, refuse);
+  // `Cache-Control: max-age=0` refreshes the entry for a caller allowed to invalidate it, and is ignored for others.
+  const refresh = /(^|,)\s*max-age\s*=\s*0\s*(,|$)/i.test(header(request.headers, 'Cache-Control') ?? '')
+    && mayInvalidateCache(runtime.grants, admitted.identity.caller, methodArn, runtime.logicalIdOf);
+  const hit = refresh ? undefined : runtime.cache.get(key.key);
+  if (hit) return hit;
+  const response = await integrate(runtime, request, match, params, context, refuse);
+  runtime.cache.put(key.key, key.ttlMs, response);
+  return response;
+}
+
+/** The integration request, the integration, and the integration response. */
+async function integrate(
+  runtime: RestRuntime, request: ParsedRequest, match: RouteMatch, params: InputParameters, context: Map<string, unknown>,
+  refuse: (error: GatewayError) => RenderedResponse,
+): Promise<RenderedResponse> {
+  const { api, stage, backends } = runtime;
+  const integration = match.route.operation['x-amazon-apigateway-integration'];
   if (!integration) return refuse({ type: 'API_CONFIGURATION_ERROR', message: 'Internal server error' });
   const scope: TemplateScope = { context, requestParams: params, stageVariables: stage.variables, util: UTIL };
   const contentType = (header(request.headers, 'Content-Type') ?? 'application/json').split(';')[0].trim().toLowerCase();

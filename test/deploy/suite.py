@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "emulator"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 import deploy  # noqa: E402  (emulator/deploy.py)
+import differential  # noqa: E402
 from expected import CALLS, Call  # noqa: E402
 
 EXECUTE_API = f"{deploy.ENDPOINT}/_aws/execute-api"
@@ -228,11 +229,24 @@ def main(argv: list[str]) -> int:
             ok, problem = False, f"{type(error).__name__}: {error}"
         outcomes.append((row.name, ok, problem))
     outcomes += release_walk(walk_dir, results)
+    # The same calls to the local gateway, answers compared with the emulator's.
+    compared, left_out = differential.run(world, assembly, CALLS, EXECUTE_API, backend, BACKEND_ORIGINS, resolve_key)
     server.shutdown()
 
     for name, ok, problem in outcomes:
         if not ok or not name.startswith("definition from S3"):
             print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f": {problem}"))
+    for name, ok, problem in compared:
+        if not ok:
+            print(f"FAIL {name}: {problem}")
+    for reason in sorted(set(differential.DIFFERENCES.values())):
+        rows = [name for name in differential.DIFFERENCES if differential.DIFFERENCES[name] == reason]
+        print(f"documented difference, {len(rows)} calls ({', '.join(rows)}): {reason}")
+    agreed = sum(1 for _, ok, problem in compared if ok and "documented difference" not in problem)
+    documented = sum(1 for _, ok, problem in compared if ok and "documented difference" in problem)
+    print(f"differential: {len(compared)} calls compared, {agreed} agreed, {documented} documented differences, "
+          f"{len(left_out)} left out" + (f" ({'; '.join(sorted(set(left_out.values())))})" if left_out else ""))
+    outcomes += compared
     matched = sum(1 for _, ok, _ in outcomes if ok)
     large = sum(1 for name, _, _ in outcomes if name.startswith("definition from S3"))
     print(f"(and {large} calls to the routes of the definition imported from S3)")

@@ -4,6 +4,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AuthorizersStack } from '../../examples/stacks/authorizers-stack';
 import { HttpBackendStack } from '../../examples/stacks/http-backend-stack';
 import { LambdaApiStack } from '../../examples/stacks/lambda-api-stack';
+import { LargeDefinitionStack } from '../../examples/stacks/large-definition-stack';
 import { UsagePlansStack } from '../../examples/stacks/usage-plans-stack';
 import { LocalGateway } from '../../src';
 
@@ -164,5 +165,16 @@ describe('GatewayApiUsagePlansExample: a catalog sold in tiers', () => {
     const order = async (key: string) => (await gateway.request('POST /orders', { ...signed, headers: { 'x-api-key': key } })).statusCode;
     expect([await order('trial-key-for-the-test'), await order('trial-key-for-the-test')]).toEqual([200, 429]);
     expect([await order('acme-key-for-the-test'), await order('acme-key-for-the-test')]).toEqual([200, 200]);
+  });
+});
+
+describe('GatewayApiLargeDefinitionExample: a definition imported from S3', () => {
+  test('its routes run from the definition\'s asset, the function\'s ARN put back where the import puts it', async () => {
+    const stack = new LargeDefinitionStack(exampleApp(), 'GatewayApiLargeDefinitionExample');
+    const gateway = LocalGateway.fromApi(stack.node.findChild('CatalogApi'));
+    for (const i of [0, 117, 199]) {
+      const response = await gateway.request(`GET /catalog/section${i}/item-${i}`, signed);
+      expect([response.statusCode, response.body]).toEqual([200, expect.stringContaining(`/catalog/section${i}/item-${i}`)]);
+    }
   });
 });

@@ -58,11 +58,30 @@ describe('a Lambda proxy route', () => {
     expect(response.json()).toMatchObject({ resource: '/{proxy+}', path: '/toys/ball/red', method: 'PUT', body: Buffer.from('PNG!').toString('base64'), base64: true });
   });
 
+  test('bytes sent base64-encoded reach the function as they were sent; a text body of another type arrives as text', async () => {
+    const gateway = withFunction(ECHO);
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]);
+    const png = await gateway.request('PUT /toys', { headers: { 'Content-Type': 'image/png' }, body: bytes.toString('base64'), isBase64Encoded: true });
+    expect(png.json()).toMatchObject({ body: bytes.toString('base64'), base64: true });
+    const text = await gateway.request('PUT /toys', { headers: { 'Content-Type': 'text/plain' }, body: Buffer.from('héllo').toString('base64'), isBase64Encoded: true });
+    expect(text.json()).toMatchObject({ body: 'héllo', base64: false });
+  });
+
+  test('a base64 answer is binary for a client that accepts a binary media type, and base64 text for another', async () => {
+    const gateway = withFunction('exports.handler = async () => ({ statusCode: 200, isBase64Encoded: true, headers: { "Content-Type": "image/png" }, body: "iVBORw==" });');
+    const image = await gateway.request('GET /pets/1', { headers: { Accept: 'image/png' } });
+    expect([image.isBase64Encoded, image.body]).toEqual([true, 'iVBORw==']);
+    const text = await gateway.request('GET /pets/1', { headers: { Accept: 'application/json' } });
+    expect([text.isBase64Encoded, text.body]).toEqual([false, 'iVBORw==']);
+  });
+
   test('a handler of the test\'s, by construct path, runs instead of the inline code', async () => {
     const handler: ILocalHandler = { handle: (event: any) => ({ statusCode: 201, body: `made ${event.pathParameters.petId}` }) };
     const gateway = withFunction(ECHO, { handlers: { 'Test/Echo': handler } });
     const response = await gateway.request('GET /pets/9');
     expect([response.statusCode, response.body]).toEqual([201, 'made 9']);
+    // An answer that names no content type is sent as JSON.
+    expect(response.headers['Content-Type']).toBe('application/json');
   });
 
   test('a function that fails, or answers out of format, is a 502', async () => {

@@ -1,3 +1,5 @@
+import { iamWildcardMatch as wildcardMatch } from '../template/iam-grants';
+
 /**
  * A Lambda authorizer's IAM policy judged for one method ARN, as API Gateway judges it: an
  * explicit Deny of the ARN wins, else an Allow of it admits, else the request is denied.
@@ -23,10 +25,4 @@ export function judgePolicy(document: unknown, methodArn: string): PolicyVerdict
 function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-/** IAM's wildcards: `*` any run of characters, `?` any one; actions compare without case. */
-function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const source = pattern.split('').map(c => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }

@@ -63,7 +63,8 @@ export async function awsIntegration(
   const contentType = header(request.headers, 'Content-Type') ?? 'application/json';
   const parameters = integrationParameters(integration, params, scope, { headers: { 'Content-Type': contentType }, query: {} });
   const action = kind === 'action' ? rest.split('&')[0] : undefined;
-  const headers = { ...parameters.header };
+  // API Gateway asks services for JSON (query-protocol services such as SQS and SNS answer XML otherwise).
+  const headers: { [name: string]: string } = { Accept: 'application/json', ...parameters.header };
   const json = action === undefined ? undefined : JSON_PROTOCOL[service];
   if (json && header(headers, 'X-Amz-Target') === undefined) headers['X-Amz-Target'] = `${json[0]}.${action}`;
   if (json && !/^application\/x-amz-json/.test(header(headers, 'Content-Type') ?? '')) {

@@ -38,6 +38,8 @@ export interface RenderedResponse {
   readonly statusCode: number;
   readonly headers: { [name: string]: string };
   readonly body: string;
+  /** Whether the body is the base64 encoding of binary content the client gets as bytes. */
+  readonly base64?: boolean;
 }
 
 /**
@@ -60,7 +62,9 @@ export function gatewayResponse(
   const variables = new Map<string, unknown>([['context', context], ['stageVariables', fromJson(stageVariables)]]);
   const templates: { [type: string]: string } = entry.responseTemplates ?? {};
   const contentType = templates['application/json'] !== undefined ? 'application/json' : Object.keys(templates)[0] ?? 'application/json';
-  const body = VtlTemplate.of(templates[contentType] ?? DEFAULT_TEMPLATE).render(variables);
+  // API Gateway's own ACCESS_DENIED body (an authorizer's deny) capitalizes its field, unlike its other defaults.
+  const fallback = error.type === 'ACCESS_DENIED' ? '{"Message":$context.error.messageString}' : DEFAULT_TEMPLATE;
+  const body = VtlTemplate.of(templates[contentType] ?? fallback).render(variables);
   const headers: { [name: string]: string } = { 'Content-Type': contentType, 'x-amzn-ErrorType': errorTypeHeader(error.type) };
   for (const [parameter, source] of Object.entries<string>(entry.responseParameters ?? {})) {
     const name = /^gatewayresponse\.header\.(.+)$/.exec(parameter)?.[1];

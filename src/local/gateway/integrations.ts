@@ -4,7 +4,7 @@ import { Origins } from './http-integrations';
 import { LocalFunctions } from './lambda-functions';
 import { LAMBDA_FAILURE, proxyEvent, proxyResponse } from './lambda-proxy';
 import { IntegrationResult, TemplateScope } from './mapping';
-import { ParsedRequest } from './request-context';
+import { ParsedRequest, header } from './request-context';
 import { RouteMatch } from './router';
 import { lambdaLogicalIdOf } from '../template/intrinsics';
 import { LocalRestApi, LocalStage } from '../template/rest-api-reader';
@@ -72,16 +72,21 @@ export async function lambdaProxy(
   }
   const binary = isBinary(contentType, api.binaryMediaTypes);
   const event = proxyEvent(request, match.route, match.pathParameters, stage.variables, context, binary);
+  let response: RenderedResponse | GatewayError;
   try {
-    return proxyResponse(await backends.functions.get(logicalId).invoke(event));
+    response = proxyResponse(await backends.functions.get(logicalId).invoke(event));
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
     return LAMBDA_FAILURE;
   }
+  // A base64 body reaches the client as bytes only when it accepts a binary media type; otherwise as the base64 text.
+  if ('type' in response || !response.base64) return response;
+  const accept = header(request.headers, 'Accept')?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return { ...response, base64: isBinary(accept, api.binaryMediaTypes) };
 }
 
 /** Whether a content type is one of the API's binary media types (`*` in either part matches anything there). */
-function isBinary(contentType: string, binaryMediaTypes: readonly string[]): boolean {
+export function isBinary(contentType: string, binaryMediaTypes: readonly string[]): boolean {
   const [type, subtype] = contentType.split('/');
   return binaryMediaTypes.some(media => {
     const [t, s] = media.toLowerCase().split('/');

@@ -49,8 +49,8 @@ export function proxyEvent(
 export const LAMBDA_FAILURE: GatewayError = { type: 'DEFAULT_5XX', message: 'Internal server error', statusCode: 502 };
 
 /**
- * The method response of what a Lambda proxy function returned: its status, headers and body;
- * a malformed answer (or none) is API Gateway's 502.
+ * The method response of what a Lambda proxy function returned: its status, headers and body
+ * (base64-encoded where the function says so); a malformed answer (or none) is API Gateway's 502.
  */
 export function proxyResponse(result: unknown): RenderedResponse | GatewayError {
   const malformed = LAMBDA_FAILURE;
@@ -64,6 +64,7 @@ export function proxyResponse(result: unknown): RenderedResponse | GatewayError 
   const headers: { [name: string]: string } = {};
   for (const [name, values] of Object.entries<unknown[]>(answer.multiValueHeaders ?? {})) headers[name] = values.map(String).join(',');
   for (const [name, value] of Object.entries(answer.headers ?? {})) headers[name] = String(value);
-  const body = answer.body ?? '';
-  return { statusCode, headers, body: answer.isBase64Encoded ? Buffer.from(body, 'base64').toString('latin1') : body };
+  // An answer that names no content type is sent as JSON, as API Gateway sends it.
+  if (!Object.keys(headers).some(name => name.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+  return { statusCode, headers, body: answer.body ?? '', base64: answer.isBase64Encoded === true };
 }

@@ -1,3 +1,4 @@
+import { importedDefinition } from './imported-definitions';
 import { TemplateJson, resolveIntrinsics } from './intrinsics';
 
 /** A REST API of a template, read as a local deployment would see it. */
@@ -15,6 +16,8 @@ export interface LocalStage {
   readonly name: string;
   readonly variables: { readonly [name: string]: string };
   readonly methodSettings: readonly LocalMethodSetting[];
+  /** Whether the stage has a cache cluster: its method settings' caching applies only then. */
+  readonly cacheClusterEnabled: boolean;
 }
 
 /** A stage's settings for the methods of a resource path (`/*` and `*` for all), as its `MethodSettings` write them. */
@@ -38,11 +41,11 @@ export function methodSetting(stage: LocalStage, resourcePath: string, method: s
 }
 
 /**
- * The REST API `apiLogicalId` names, or the template's only one, with its stages. Refused when
- * the template holds none, several without a name, or a definition not in the template (a large
- * definition imported from S3: read it from the GatewayApi construct instead).
+ * The REST API `apiLogicalId` names, or the template's only one, with its stages. Its definition
+ * is the template's Body, or the asset GatewayApi imports from S3 (read from the assembly's
+ * directory). Refused when the template holds none, or several without a name.
  */
-export function readRestApi(template: TemplateJson, apiLogicalId?: string): LocalRestApi {
+export function readRestApi(template: TemplateJson, apiLogicalId?: string, assemblyDirectory?: string): LocalRestApi {
   const resources = template.Resources ?? {};
   const apis = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::ApiGateway::RestApi').map(([id]) => id);
   const logicalId = apiLogicalId ?? (apis.length === 1 ? apis[0] : undefined);
@@ -52,10 +55,9 @@ export function readRestApi(template: TemplateJson, apiLogicalId?: string): Loca
       : `LocalGateway: name the REST API to run with the api option: one of ${apis.join(', ')}`);
   }
   const properties = resources[logicalId].Properties ?? {};
-  if (properties.Body === undefined) {
-    throw new Error(`LocalGateway: ${logicalId} has no Body in the template (its definition is imported from S3); use LocalGateway.fromApi`);
-  }
-  const definition = resolveIntrinsics(properties.Body, template) as { [key: string]: any };
+  const body = properties.Body ?? importedDefinition(template, logicalId, assemblyDirectory);
+  if (body === undefined) throw new Error(`LocalGateway: ${logicalId} has no definition: neither a Body nor an import of GatewayApi's`);
+  const definition = resolveIntrinsics(body, template) as { [key: string]: any };
   const stages = new Map<string, LocalStage>();
   for (const [stageId, resource] of Object.entries(resources)) {
     if (resource.Type !== 'AWS::ApiGateway::Stage') continue;
@@ -63,7 +65,8 @@ export function readRestApi(template: TemplateJson, apiLogicalId?: string): Loca
     if (stage.RestApiId !== logicalId) continue;
     const name = String(stage.StageName);
     const methodSettings = (stage.MethodSettings ?? []).map(readMethodSetting);
-    stages.set(name, { logicalId: stageId, name, variables: stage.Variables ?? {}, methodSettings });
+    const cacheClusterEnabled = stage.CacheClusterEnabled === true || stage.CacheClusterEnabled === 'true';
+    stages.set(name, { logicalId: stageId, name, variables: stage.Variables ?? {}, methodSettings, cacheClusterEnabled });
   }
   const binaryMediaTypes = (resolveIntrinsics(properties.BinaryMediaTypes, template) as string[] | undefined)
     ?? (definition['x-amazon-apigateway-binary-media-types'] as string[] | undefined) ?? [];

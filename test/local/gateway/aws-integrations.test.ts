@@ -39,7 +39,7 @@ describe('AWS service integrations', () => {
       method: 'POST',
       path: '/',
       query: {},
-      headers: { 'X-Amz-Target': 'DynamoDB_20120810.GetItem', 'Content-Type': 'application/x-amz-json-1.0' },
+      headers: { 'Accept': 'application/json', 'X-Amz-Target': 'DynamoDB_20120810.GetItem', 'Content-Type': 'application/x-amz-json-1.0' },
     });
     expect(JSON.parse(request.body)).toEqual({ TableName: expect.stringMatching(/^OrdersTable/), Key: { id: { S: 'o-7' } } });
   });
@@ -80,7 +80,7 @@ describe('AWS service integrations', () => {
       const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const gateway = ordersApi({ awsEndpoint: endpoint, awsCredentials: { accessKeyId: 'AKIDEMU', secretAccessKey: 'emulator' } });
       expect((await gateway.request('GET /orders/o-1', signed)).statusCode).toBe(200);
-      expect(seen[0].authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEMU\/\d{8}\/us-east-1\/dynamodb\/aws4_request, SignedHeaders=content-type;host;/);
+      expect(seen[0].authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEMU\/\d{8}\/us-east-1\/dynamodb\/aws4_request, SignedHeaders=accept;content-type;host;/);
       expect(seen[0]['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
     } finally {
       server.close();
