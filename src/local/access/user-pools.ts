@@ -29,16 +29,21 @@ export class UserPoolAuthorizers {
 
   constructor(private readonly trustedKeys: ReadonlyArray<{ readonly [key: string]: unknown }>, private readonly clock: LocalClock) {}
 
-  /** A token of the pool, signed by the gateway's own key. */
-  public issue(userPoolArn: string, request: TokenRequest): string {
+  /** A token of the issuer (a user pool's URL) for the app client, signed by the gateway's own key. */
+  public issue(issuer: string, request: TokenRequest, client = 'local-client'): string {
     this.ownKey ??= newSigningKey();
     const now = Math.floor(this.clock.now() / 1000);
     const username = String(request.claims['cognito:username'] ?? request.claims.username ?? 'local-user');
     const standard = request.scopes.length > 0
-      ? { token_use: 'access', scope: request.scopes.join(' '), client_id: 'local-client', username }
-      : { 'token_use': 'id', 'aud': 'local-client', 'cognito:username': username };
-    const claims = { sub: username, iss: userPoolIssuer(userPoolArn), iat: now, auth_time: now, exp: now + request.lifetimeSeconds, ...standard };
+      ? { token_use: 'access', scope: request.scopes.join(' '), client_id: client, username }
+      : { 'token_use': 'id', 'aud': client, 'cognito:username': username };
+    const claims = { sub: username, iss: issuer, iat: now, auth_time: now, exp: now + request.lifetimeSeconds, ...standard };
     return signToken({ ...claims, ...request.claims }, this.ownKey);
+  }
+
+  /** The keys tokens are verified against: the gateway's own (once it has issued one) and the test's. */
+  public trusted(): ReadonlyArray<{ readonly [key: string]: unknown }> {
+    return this.ownKey ? [this.ownKey.jwk, ...this.trustedKeys] : this.trustedKeys;
   }
 
   public authorize(
@@ -47,8 +52,7 @@ export class UserPoolAuthorizers {
     const token = header(request.headers, String(scheme.name));
     if (token === undefined || token === '') return { type: 'UNAUTHORIZED', message: 'Unauthorized' };
     const pools: string[] = scheme['x-amazon-apigateway-authorizer'].providerARNs ?? [];
-    const keys = this.ownKey ? [this.ownKey.jwk, ...this.trustedKeys] : this.trustedKeys;
-    const claims = verifyToken(token, keys, pools.map(userPoolIssuer), this.clock.now());
+    const claims = verifyToken(token, this.trusted(), pools.map(userPoolIssuer), this.clock.now());
     if ('refused' in claims) return { type: 'UNAUTHORIZED', message: String(claims.refused) };
     if (scopes.length > 0) {
       const granted = String(claims.scope ?? '').split(' ');

@@ -65,14 +65,9 @@ export async function awsIntegration(
   const action = kind === 'action' ? rest.split('&')[0] : undefined;
   // API Gateway asks services for JSON (query-protocol services such as SQS and SNS answer XML otherwise).
   const headers: { [name: string]: string } = { Accept: 'application/json', ...parameters.header };
-  const json = action === undefined ? undefined : JSON_PROTOCOL[service];
-  if (json && header(headers, 'X-Amz-Target') === undefined) headers['X-Amz-Target'] = `${json[0]}.${action}`;
-  if (json && !/^application\/x-amz-json/.test(header(headers, 'Content-Type') ?? '')) {
-    delete headers[Object.keys(headers).find(h => h.toLowerCase() === 'content-type')!];
-    headers['Content-Type'] = `application/x-amz-json-${json[1]}`;
-  }
   const method = String(integration.httpMethod ?? 'POST').toUpperCase();
-  const serviceRequest: AwsServiceRequest = {
+  const json = action !== undefined && JSON_PROTOCOL[service] !== undefined;
+  const answer = await awsServiceCall({
     service,
     action,
     region,
@@ -82,14 +77,33 @@ export async function awsIntegration(
     query: action !== undefined && !json ? { Action: action, ...parameters.querystring } : parameters.querystring,
     headers,
     body: ['GET', 'HEAD', 'DELETE'].includes(method) ? '' : mapped,
-  };
-  if (services.standIn) return answerOf(await services.standIn(serviceRequest));
+  }, services, integration.timeoutInMillis, route);
+  return 'type' in answer ? answer : answerOf(answer);
+}
+
+/**
+ * A service request sent where AWS integrations go: a JSON-protocol action gets the target and
+ * content type API Gateway sends it with; the test's stand-in answers it, or the endpoint
+ * (signed for the service).
+ */
+export async function awsServiceCall(
+  request: AwsServiceRequest, services: AwsServices, timeoutInMillis: unknown, route: string,
+): Promise<AwsServiceAnswer | GatewayError> {
+  const json = request.action === undefined ? undefined : JSON_PROTOCOL[request.service];
+  const headers = { ...request.headers };
+  if (json && header(headers, 'X-Amz-Target') === undefined) headers['X-Amz-Target'] = `${json[0]}.${request.action}`;
+  if (json && !/^application\/x-amz-json/.test(header(headers, 'Content-Type') ?? '')) {
+    const existing = Object.keys(headers).find(h => h.toLowerCase() === 'content-type');
+    if (existing !== undefined) delete headers[existing];
+    headers['Content-Type'] = `application/x-amz-json-${json[1]}`;
+  }
+  const serviceRequest = { ...request, headers };
+  if (services.standIn) return services.standIn(serviceRequest);
   if (!services.endpoint) {
-    throw new Error(`LocalGateway: ${route} calls ${service}${action ? ` ${action}` : ''} (an AWS integration); give the local gateway `
+    throw new Error(`LocalGateway: ${route} calls ${request.service}${request.action ? ` ${request.action}` : ''} (an AWS integration); give the local gateway `
       + 'awsEndpoint (an emulator serving AWS APIs) or awsServices (a stand-in of the test\'s)');
   }
-  const answer = await send(serviceRequest, services.endpoint, services.credentials, integration.timeoutInMillis);
-  return 'type' in answer ? answer : answerOf(answer);
+  return send(serviceRequest, services.endpoint, services.credentials, timeoutInMillis);
 }
 
 function answerOf(answer: AwsServiceAnswer): IntegrationResult {

@@ -4,14 +4,14 @@ import { ParsedRequest, header, literalOrVariable } from './request-context';
 import { InputParameters } from '../vtl/builtins';
 
 /** Headers a proxy does not forward: they describe the hop, not the request. */
-const HOP_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
+export const HOP_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
 const DEFAULT_TIMEOUT_MS = 29_000;
 
 /** Origins of the definition's URLs and where a test sends them instead, e.g. `https://legacy.example.com` to a loopback server. */
 export type Origins = { readonly [origin: string]: string };
 
 /** The integration request an HTTP integration sends: its URL, method, headers and body. */
-interface BackendRequest {
+export interface BackendRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: { [name: string]: string };
@@ -90,7 +90,7 @@ function parameterValue(source: string, params: InputParameters, scope: Template
 }
 
 /** Sends the request; past the integration's timeout API Gateway answers 504, an unreachable backend 500. */
-async function send(
+export async function send(
   backend: BackendRequest, timeoutInMillis: unknown, origins: Origins,
 ): Promise<{ statusCode: number; headers: { [name: string]: string }; body: string } | GatewayError> {
   const timeout = Number(timeoutInMillis ?? DEFAULT_TIMEOUT_MS);

@@ -51,17 +51,23 @@ export class Router {
     }
   }
 
-  /** The route for a method and path (without the stage), or undefined when the API has none. */
-  public match(method: string, path: string): RouteMatch | undefined {
+  /**
+   * The route for a method and path (without the stage), or undefined when the API has none.
+   * A REST API picks the most specific resource, then its method; an HTTP API (`byRoute`)
+   * picks the most specific route of the method (or `ANY`).
+   */
+  public match(method: string, path: string, byRoute = false): RouteMatch | undefined {
     const parts = path.split('/').filter(part => part !== '');
+    const verb = method.toUpperCase();
     let best: { resource: Resource; params: { [name: string]: string }; rank: number[] } | undefined;
     for (const resource of this.resources) {
+      if (byRoute && !resource.routes.has(verb) && !resource.routes.has('ANY')) continue;
       const bound = bind(resource.segments, parts);
       if (!bound) continue;
       if (!best || outranks(bound.rank, best.rank)) best = { resource, params: bound.params, rank: bound.rank };
     }
     if (!best) return undefined;
-    const route = best.resource.routes.get(method.toUpperCase()) ?? best.resource.routes.get('ANY');
+    const route = best.resource.routes.get(verb) ?? best.resource.routes.get('ANY');
     return route && { route, pathParameters: best.params };
   }
 }

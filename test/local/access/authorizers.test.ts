@@ -187,7 +187,7 @@ describe('a Cognito user pool authorizer', () => {
   });
 
   test('a token for a pool no authorizer names is refused with what the API names', () => {
-    expect(() => poolApi().userPoolToken({ userPool: 'Test/Elsewhere' })).toThrow(/userPool Test\/Elsewhere is none of the pools the API's authorizers name: arn:aws:cognito-idp:/);
+    expect(() => poolApi().userPoolToken({ userPool: 'Test/Elsewhere' })).toThrow(/userPool Test\/Elsewhere is none of the pools the API's authorizers name: https:\/\/cognito-idp\.us-east-1\.amazonaws\.com\/Users/);
   });
 });
 
