@@ -5,13 +5,16 @@ import { LocalClock } from './gateway/clock';
 import { isBinary } from './gateway/integrations';
 import { header, parseRequestLine } from './gateway/request-context';
 import { HttpRuntime, handleHttpRequest } from './http-pipeline';
-import { LocalGatewayOptions, LocalRequestOptions, LocalTokenOptions } from './local-options';
+import { LocalConnection } from './local-connection';
+import { LocalConnectOptions, LocalGatewayOptions, LocalRequestOptions, LocalTokenOptions } from './local-options';
 import { RestRuntime, handleRestRequest } from './rest-pipeline';
-import { chooseApi, httpRuntime, restRuntime, withPhysicalIds } from './runtimes';
+import { chooseApi, httpRuntime, restRuntime, webSocketRuntime, withPhysicalIds } from './runtimes';
 import { TemplateJson } from './template/intrinsics';
 import { ResourceNames } from './template/resource-names';
+import { WebSocketRuntime, connect } from './websocket-session';
 
 export * from './local-options';
+export * from './local-connection';
 
 /** What the local gateway answered. */
 export class LocalResponse {
@@ -33,7 +36,7 @@ export class LocalResponse {
 }
 
 /**
- * A REST or HTTP API's stage run in-process, as API Gateway would run it: routing, request
+ * A REST, HTTP or WebSocket API's stage run in-process, as API Gateway would run it: routing, request
  * validation, authorization (IAM signatures, Cognito and JWT tokens, Lambda authorizers), API
  * keys, usage plans and throttles, the stage's cache, MOCK, HTTP, AWS service and Lambda
  * integrations with their mapping templates (VTL both ways), CORS, stage variables and gateway
@@ -46,14 +49,14 @@ export class LocalResponse {
  * ```
  */
 export class LocalGateway {
-  /** The gateway of a REST or HTTP API in a synthesized template (a stack's template, as JSON). */
+  /** The gateway of a REST, HTTP or WebSocket API in a synthesized template (a stack's template, as JSON). */
   public static fromTemplate(template: { [key: string]: any }, options: LocalGatewayOptions = {}): LocalGateway {
     return new LocalGateway(template as TemplateJson, options.api, options, {});
   }
 
   /**
-   * The gateway of a GatewayApi or GatewayHttpApi (or of any construct whose default child is a
-   * REST or HTTP API): its app is synthesized to read the template.
+   * The gateway of a GatewayApi, GatewayHttpApi or GatewayWebSocketApi (or of any construct whose
+   * default child is such an API): its app is synthesized to read the template.
    */
   public static fromApi(gatewayApi: IConstruct, options: LocalGatewayOptions = {}): LocalGateway {
     const stack = Stack.of(gatewayApi);
@@ -72,7 +75,10 @@ export class LocalGateway {
   private readonly clock = new LocalClock();
   private readonly names: ResourceNames;
   private readonly userPools: UserPoolAuthorizers;
-  private readonly runtime: { readonly kind: 'rest'; readonly rest: RestRuntime } | { readonly kind: 'http'; readonly http: HttpRuntime };
+  private readonly runtime:
+  | { readonly kind: 'rest'; readonly rest: RestRuntime }
+  | { readonly kind: 'http'; readonly http: HttpRuntime }
+  | { readonly kind: 'websocket'; readonly websocket: WebSocketRuntime };
 
   private constructor(synthesized: TemplateJson, apiLogicalId: string | undefined, options: LocalGatewayOptions, paths: { [path: string]: string }) {
     this.names = new ResourceNames(synthesized, paths);
@@ -80,7 +86,9 @@ export class LocalGateway {
     this.userPools = new UserPoolAuthorizers(options.jsonWebKeys ?? [], this.clock);
     const setting = { template, names: this.names, clock: this.clock, userPools: this.userPools, options };
     const api = chooseApi(template, apiLogicalId);
-    this.runtime = api.kind === 'rest' ? { kind: 'rest', rest: restRuntime(setting, api.logicalId) } : { kind: 'http', http: httpRuntime(setting, api.logicalId) };
+    this.runtime = api.kind === 'rest' ? { kind: 'rest', rest: restRuntime(setting, api.logicalId) }
+      : api.kind === 'http' ? { kind: 'http', http: httpRuntime(setting, api.logicalId) }
+        : { kind: 'websocket', websocket: webSocketRuntime(setting, api.logicalId) };
   }
 
   /**
@@ -93,6 +101,7 @@ export class LocalGateway {
     const { method, path, query } = parseRequestLine(requestLine);
     const headers = options.headers ?? {};
     const request = { method, path, query, headers, body: this.bodyText(headers, options.body ?? '', options.isBase64Encoded ?? false) };
+    if (this.runtime.kind === 'websocket') throw new Error('LocalGateway: a WebSocket API takes connections: use connect()');
     const response = this.runtime.kind === 'rest'
       ? await handleRestRequest(this.runtime.rest, request, options.iamPrincipal)
       : await handleHttpRequest(this.runtime.http, request, options.iamPrincipal);
@@ -105,6 +114,29 @@ export class LocalGateway {
     const contentType = (header(headers, 'Content-Type') ?? '').split(';')[0].trim().toLowerCase();
     const binaryTypes = this.runtime.kind === 'rest' ? this.runtime.rest.api.binaryMediaTypes : [];
     return Buffer.from(body, 'base64').toString(isBinary(contentType, binaryTypes) ? 'latin1' : 'utf8');
+  }
+
+  /**
+   * Opens a connection to a WebSocket API, e.g. `connect({ query: { token: 'allow' } })`: its
+   * `$connect` route's authorizer and integration run, and the connection's `statusCode` says
+   * whether it opened.
+   */
+  public async connect(options: LocalConnectOptions = {}): Promise<LocalConnection> {
+    if (this.runtime.kind !== 'websocket') throw new Error('LocalGateway: connect() opens WebSocket connections; this API takes requests: use request()');
+    const request = { method: 'GET', path: '/', query: options.query ?? {}, headers: options.headers ?? {}, body: '' };
+    const handshake = await connect(this.runtime.websocket, request, options.iamPrincipal);
+    return LocalConnection._of(handshake.statusCode, this.runtime.websocket, handshake.connection);
+  }
+
+  /**
+   * What the `@connections` API does with a post: the data goes to the client of the connection.
+   * A handler of the test's calls it where its function would call `PostToConnection`; a
+   * connection that is closed or unknown is gone (an error, as AWS's GoneException).
+   */
+  public postToConnection(connectionId: string, data: string): void {
+    const connection = this.runtime.kind === 'websocket' ? this.runtime.websocket.connections.get(connectionId) : undefined;
+    if (!connection || !connection.open) throw new Error(`GoneException: connection ${connectionId} is gone`);
+    connection.received.push(data);
   }
 
   /**
@@ -134,7 +166,7 @@ export class LocalGateway {
       for (const scheme of Object.values<any>(this.runtime.rest.api.definition.components?.securitySchemes ?? {})) {
         for (const arn of scheme['x-amazon-apigateway-authorizer']?.providerARNs ?? []) pools.set(userPoolIssuer(String(arn)), undefined);
       }
-    } else {
+    } else if (this.runtime.kind === 'http') {
       for (const route of this.runtime.http.api.routes) {
         const jwt = route.authorizationType === 'JWT' ? route.authorizer?.JwtConfiguration : undefined;
         if (jwt?.Issuer && String(jwt.Issuer).startsWith('https://cognito-idp.')) pools.set(String(jwt.Issuer), jwt.Audience?.[0]);

@@ -219,3 +219,27 @@ export interface LocalTokenOptions {
    */
   readonly expiresIn?: Duration;
 }
+
+/** A WebSocket client's handshake: its query string, headers and caller. */
+export interface LocalConnectOptions {
+  /**
+   * The handshake's query string parameters (browsers put tokens there).
+   *
+   * @default - none
+   */
+  readonly query?: { [name: string]: string };
+
+  /**
+   * The handshake's headers.
+   *
+   * @default - none
+   */
+  readonly headers?: { [name: string]: string };
+
+  /**
+   * The IAM principal the handshake is signed as, for an IAM-authorized `$connect`.
+   *
+   * @default - not signed
+   */
+  readonly iamPrincipal?: string;
+}

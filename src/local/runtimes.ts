@@ -18,6 +18,8 @@ import { LOCAL_ACCOUNT, TemplateJson } from './template/intrinsics';
 import { ResourceNames } from './template/resource-names';
 import { LocalRestApi, readRestApi } from './template/rest-api-reader';
 import { readApiKeys } from './template/usage-plan-reader';
+import { readWebSocketApi, webSocketApiIds } from './template/websocket-api-reader';
+import { WebSocketRuntime } from './websocket-session';
 
 /** What every runtime shares: the template, the names of its resources, the gateway's clock and token keys, the test's options. */
 export interface RuntimeSetting {
@@ -29,15 +31,18 @@ export interface RuntimeSetting {
 }
 
 /** The API a gateway runs: a REST API or an HTTP API of the template, by logical id or as its only API. */
-export function chooseApi(template: TemplateJson, logicalId: string | undefined): { kind: 'rest' | 'http'; logicalId: string } {
-  const rest = Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::ApiGateway::RestApi').map(([id]) => id);
-  const http = httpApiIds(template);
-  if (logicalId !== undefined && http.includes(logicalId)) return { kind: 'http', logicalId };
-  if (logicalId !== undefined && rest.includes(logicalId)) return { kind: 'rest', logicalId };
-  if (logicalId === undefined && rest.length + http.length === 1) return { kind: rest.length === 1 ? 'rest' : 'http', logicalId: [...rest, ...http][0] };
-  throw new Error(rest.length + http.length === 0
-    ? 'LocalGateway: the template has no REST API (AWS::ApiGateway::RestApi) or HTTP API (AWS::ApiGatewayV2::Api)'
-    : `LocalGateway: name the API to run with the api option: one of ${[...rest, ...http].join(', ')}`);
+export function chooseApi(template: TemplateJson, logicalId: string | undefined): { kind: 'rest' | 'http' | 'websocket'; logicalId: string } {
+  const kinds: Array<['rest' | 'http' | 'websocket', string[]]> = [
+    ['rest', Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::ApiGateway::RestApi').map(([id]) => id)],
+    ['http', httpApiIds(template)],
+    ['websocket', webSocketApiIds(template)],
+  ];
+  const all = kinds.flatMap(([kind, ids]) => ids.map(id => ({ kind, logicalId: id })));
+  const chosen = logicalId === undefined ? (all.length === 1 ? all[0] : undefined) : all.find(api => api.logicalId === logicalId);
+  if (chosen) return chosen;
+  throw new Error(all.length === 0
+    ? 'LocalGateway: the template has no REST API (AWS::ApiGateway::RestApi) or HTTP or WebSocket API (AWS::ApiGatewayV2::Api)'
+    : `LocalGateway: name the API to run with the api option: one of ${all.map(api => api.logicalId).join(', ')}`);
 }
 
 /** The stage a gateway answers for: the one named, the API's only one, or `prod` (`$default` for an HTTP API). */
@@ -88,6 +93,21 @@ export function httpRuntime(setting: RuntimeSetting, logicalId: string): HttpRun
     credentials: signingCredentials(options),
     clock,
     buckets: new Map(),
+  };
+}
+
+export function webSocketRuntime(setting: RuntimeSetting, logicalId: string): WebSocketRuntime {
+  const { template, names, clock, options } = setting;
+  const api = readWebSocketApi(template, logicalId);
+  const functions = new LocalFunctions(template, options.handlers ?? {}, names);
+  return {
+    api,
+    stage: chooseStage(api.stages, options.stage, 'prod', api.logicalId),
+    functions,
+    aws: awsServices(options),
+    authorizers: new LambdaAuthorizers(functions, clock),
+    clock,
+    connections: new Map(),
   };
 }
 

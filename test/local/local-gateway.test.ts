@@ -142,7 +142,7 @@ describe('choosing what to run', () => {
   test('a stage the API does not have is refused; a template without the API\'s definition too', () => {
     expect(() => localApi({ routes: { 'GET /hello': { integration: hello, authorization: open } } }, { stage: 'dev' }))
       .toThrow('LocalGateway: ApiF70053CD has no stage dev; its stages: prod');
-    expect(() => LocalGateway.fromTemplate({ Resources: {} })).toThrow('the template has no REST API (AWS::ApiGateway::RestApi) or HTTP API');
+    expect(() => LocalGateway.fromTemplate({ Resources: {} })).toThrow('the template has no REST API (AWS::ApiGateway::RestApi) or HTTP or WebSocket API');
   });
 
   test('a request line must be METHOD /path', async () => {

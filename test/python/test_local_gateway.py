@@ -94,3 +94,25 @@ def test_a_local_gateway_issues_user_pool_tokens_and_judges_scopes_and_expiry():
     assert gateway.request("GET /pets", headers={"Authorization": gateway.user_pool_token(scopes=["pets/read"])}).status_code == 200
     gateway.advance_clock(cdk.Duration.hours(2))
     assert gateway.request("GET /me", headers={"Authorization": token}).json()["message"] == "The incoming token has expired"
+
+
+def test_a_websocket_api_runs_locally_a_two_way_route_answers_and_a_connection_without_a_route_hears_forbidden():
+    from cdk_gateway_api import (
+        GatewayWebSocketApi, WebSocketAuthorization, WebSocketConnectRouteOptions, WebSocketIntegration, WebSocketRouteOptions)
+
+    stack = cdk.Stack(cdk.App(context={"@aws-cdk/core:validateAgainstDefaultRules": False}), "Sockets")
+    echo = lambda_.Function(stack, "Echo", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline(
+        "exports.handler = async (event) => ({ statusCode: 200, body: 'echo ' + event.body });"))
+    api = GatewayWebSocketApi(stack, "Echoes", connect=WebSocketConnectRouteOptions(
+        integration=WebSocketIntegration.lambda_(echo), authorization=WebSocketAuthorization.none("A local test")), routes={
+        "echo": WebSocketRouteOptions(integration=WebSocketIntegration.lambda_(echo), return_response=True),
+    })
+    gateway = LocalGateway.from_api(api)
+    connection = gateway.connect()
+    assert connection.status_code == 200 and connection.is_open, connection.status_code
+    connection.send('{"action": "echo", "n": 1}')
+    connection.send('{"action": "shout"}')
+    assert connection.received[0] == 'echo {"action": "echo", "n": 1}'
+    assert json.loads(connection.received[1])["message"] == "Forbidden"
+    connection.close()
+    assert not connection.is_open

@@ -69,7 +69,8 @@ export function methodResponse(
   return { statusCode: Number(status), headers, body };
 }
 
-function render(template: string, body: string, params: InputParameters, scope: TemplateScope): string {
+/** A mapping template rendered with `$input` over the body and the request parameters, `$context`, `$stageVariables` and `$util`. */
+export function render(template: string, body: string, params: InputParameters, scope: TemplateScope): string {
   return VtlTemplate.of(template).render(new Map<string, unknown>([
     ['input', new InputObject(body, params)],
     ['context', scope.context],

@@ -1,0 +1,48 @@
+import { TemplateJson, resolveIntrinsics } from './intrinsics';
+
+/** A route of a WebSocket API: its key, authorization, integration, and whether it answers the client (two-way). */
+export interface LocalWebSocketRoute {
+  /** `$connect`, `$disconnect`, `$default` or a value of the route selection expression. */
+  readonly routeKey: string;
+  readonly authorizationType: string;
+  readonly authorizer?: { readonly [key: string]: any };
+  readonly integration?: { readonly [key: string]: any };
+  readonly twoWay: boolean;
+}
+
+/** A WebSocket API of a template, with its stages' variables. */
+export interface LocalWebSocketApi {
+  readonly logicalId: string;
+  /** `$request.body.action`, the usual. */
+  readonly routeSelectionExpression: string;
+  readonly routes: readonly LocalWebSocketRoute[];
+  readonly stages: ReadonlyMap<string, { readonly name: string; readonly variables: { readonly [name: string]: string } }>;
+}
+
+/** The WebSocket APIs of a template, by logical id. */
+export function webSocketApiIds(template: TemplateJson): string[] {
+  return Object.entries(template.Resources ?? {})
+    .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Api' && r.Properties?.ProtocolType === 'WEBSOCKET').map(([id]) => id);
+}
+
+/** A WebSocket API with its routes, integrations, authorizers and stages. */
+export function readWebSocketApi(template: TemplateJson, logicalId: string): LocalWebSocketApi {
+  const resources = template.Resources ?? {};
+  const properties = resolveIntrinsics(resources[logicalId].Properties ?? {}, template) as { [key: string]: any };
+  const of = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type)
+    .map(([id, r]) => [id, resolveIntrinsics(r.Properties ?? {}, template) as { [key: string]: any }] as const)
+    .filter(([, p]) => p.ApiId === logicalId);
+  const integrations = new Map(of('AWS::ApiGatewayV2::Integration'));
+  const authorizers = new Map(of('AWS::ApiGatewayV2::Authorizer'));
+  const routes = of('AWS::ApiGatewayV2::Route').map(([, route]) => ({
+    routeKey: String(route.RouteKey),
+    authorizationType: String(route.AuthorizationType ?? 'NONE').toUpperCase(),
+    authorizer: route.AuthorizerId === undefined ? undefined : authorizers.get(String(route.AuthorizerId)),
+    integration: typeof route.Target === 'string' ? integrations.get(route.Target.replace(/^integrations\//, '')) : undefined,
+    twoWay: route.RouteResponseSelectionExpression !== undefined,
+  }));
+  const stages = new Map(of('AWS::ApiGatewayV2::Stage').map(([, stage]) => [String(stage.StageName), {
+    name: String(stage.StageName), variables: stage.StageVariables ?? {},
+  }]));
+  return { logicalId, routeSelectionExpression: String(properties.RouteSelectionExpression ?? '$request.body.action'), routes, stages };
+}
