@@ -30,6 +30,8 @@ export interface RestRuntime {
 }
 
 const UTIL = new UtilObject();
+/** API Gateway's payload limit: 10 MB. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 /**
  * One request through a REST API's stage, in API Gateway's order: route, authorization, API
@@ -43,6 +45,7 @@ export async function handleRestRequest(runtime: RestRuntime, request: ParsedReq
   const match = router.match(request.method, request.path);
   const context = requestContext(request, match?.route, stage.name, api.logicalId);
   const refuse = (error: GatewayError) => gatewayResponse(api.definition, error, context, stage.variables);
+  if (Buffer.byteLength(request.body) > MAX_PAYLOAD_BYTES) return refuse({ type: 'REQUEST_TOO_LARGE', message: 'Request Too Long' });
   if (!match) return refuse({ type: 'MISSING_AUTHENTICATION_TOKEN', message: 'Missing Authentication Token' });
   const operation = match.route.operation;
 

@@ -1,10 +1,15 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { AgentToolsStack } from '../../examples/stacks/agent-tools-stack';
 import { AuthorizersStack } from '../../examples/stacks/authorizers-stack';
+import { CdnStack } from '../../examples/stacks/cdn-stack';
+import { EndpointsStack } from '../../examples/stacks/endpoints-stack';
 import { HttpBackendStack } from '../../examples/stacks/http-backend-stack';
 import { LambdaApiStack } from '../../examples/stacks/lambda-api-stack';
 import { LargeDefinitionStack } from '../../examples/stacks/large-definition-stack';
+import { ObservabilityStack } from '../../examples/stacks/observability-stack';
+import { ReleasesStack } from '../../examples/stacks/releases-stack';
 import { UsagePlansStack } from '../../examples/stacks/usage-plans-stack';
 import { LocalGateway } from '../../src';
 
@@ -176,5 +181,46 @@ describe('GatewayApiLargeDefinitionExample: a definition imported from S3', () =
       const response = await gateway.request(`GET /catalog/section${i}/item-${i}`, signed);
       expect([response.statusCode, response.body]).toEqual([200, expect.stringContaining(`/catalog/section${i}/item-${i}`)]);
     }
+  });
+});
+
+/** The example's other APIs, called as the deploy-and-call suite calls them on the emulator. */
+describe.each([
+  ['GatewayApiReleasesExample', () => new ReleasesStack(exampleApp(), 'GatewayApiReleasesExample'), 'Api', [
+    ['prod', 'GET /version', 200, { stage: 'prod', variables: { env: 'prod', featureFlags: 'stable' } }],
+    ['dev', 'GET /version', 200, { stage: 'dev', variables: { env: 'dev', featureFlags: 'preview' } }],
+    ['prod-canary', 'GET /version/router', 200, { stage: 'prod-canary', variables: { env: 'prod', featureFlags: 'preview' } }],
+  ]],
+  ['GatewayApiObservabilityExample', () => new ObservabilityStack(exampleApp(), 'GatewayApiObservabilityExample'), 'OrdersApi', [
+    ['prod', 'GET /orders?status=open', 200, { operation: '/orders' }],
+    ['test', 'GET /orders/o-1', 200, { operation: '/orders/{orderId}' }],
+  ]],
+  ['GatewayApiEndpointsExample', () => new EndpointsStack(exampleApp(), 'GatewayApiEndpointsExample'), 'EdgeApi', [
+    ['prod', 'GET /hello', 200, { hello: 'world' }],
+  ]],
+  ['GatewayApiAgentToolsExample', () => new AgentToolsStack(exampleApp(), 'GatewayApiAgentToolsExample'), 'CatalogueApi', [
+    ['prod', 'GET /products/p1', 200, { id: 'p1', name: 'Kettle', price: 39 }],
+    ['prod', 'GET /products/p9', 404, { message: 'no such product' }],
+  ]],
+  ['GatewayApiCdnExample', () => new CdnStack(exampleApp(), 'GatewayApiCdnExample'), 'ArticlesApi', [
+    ['prod', 'GET /articles/a1', 200, { id: 'a1', title: 'Kettles, a history' }],
+  ]],
+] as Array<[string, () => Stack, string, Array<[string, string, number, object]>]>)('%s', (_name, build, apiId, calls) => {
+  const stack = build();
+  test.each(calls)('stage %s: %s answers %d', async (stage, line, status, body) => {
+    const gateway = LocalGateway.fromApi(stack.node.findChild(apiId), { stage });
+    const response = await gateway.request(line, signed);
+    expect([response.statusCode, response.json()]).toEqual([status, expect.objectContaining(body)]);
+  });
+});
+
+describe('GatewayApiObservabilityExample: the imported document\'s models', () => {
+  test('a valid order is created; a nested item out of range is refused', async () => {
+    const stack = new ObservabilityStack(exampleApp(), 'GatewayApiObservabilityExample');
+    const gateway = LocalGateway.fromApi(stack.node.findChild('OrdersApi'));
+    const created = await gateway.request('POST /orders', { ...signed, headers: json, body: '{"items": [{"sku": "TEA-1", "quantity": 2}]}' });
+    expect(created.statusCode).toBe(201);
+    const refused = await gateway.request('POST /orders', { ...signed, headers: json, body: '{"items": [{"sku": "tea", "quantity": 0}]}' });
+    expect([refused.statusCode, refused.json().message]).toEqual([400, 'Invalid request body']);
   });
 });

@@ -1,4 +1,4 @@
-import { Validations, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Duration, Validations, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Authorization, GatewayApi, ILocalHandler, Integration, LocalGateway, LocalGatewayOptions } from '../../src';
 import { newStack } from '../util';
 
@@ -103,5 +103,30 @@ describe('a Lambda proxy route', () => {
     Validations.of(api).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'A local gateway test.' });
     await expect(LocalGateway.fromApi(api).request('GET /x')).rejects.toThrow(
       'LocalGateway: function elsewhere has no inline Node.js code to run; give it a handler (the handlers option, by its construct path or logical id elsewhere)');
+  });
+});
+
+describe('API Gateway\'s limits', () => {
+  function slowApi(delayMs: number) {
+    const stack = newStack();
+    const fn = new lambda.Function(stack, 'Slow', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});') });
+    const api = new GatewayApi(stack, 'Api', {
+      policyValidation: false,
+      routes: { 'POST /work': { integration: Integration.lambda(fn, { timeout: Duration.millis(100) }), authorization: open } },
+    });
+    Validations.of(api).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'A local gateway test.' });
+    const slow: ILocalHandler = { handle: () => new Promise(resolve => setTimeout(() => resolve({ statusCode: 200, body: 'done' }), delayMs)) };
+    return LocalGateway.fromApi(api, { handlers: { 'Test/Slow': slow } });
+  }
+
+  test('a function slower than the integration\'s timeout is a 504; one within it answers', async () => {
+    const late = await slowApi(400).request('POST /work', { body: '{}' });
+    expect([late.statusCode, late.json().message]).toEqual([504, 'Endpoint request timed out']);
+    expect((await slowApi(10).request('POST /work', { body: '{}' })).body).toBe('done');
+  });
+
+  test('a body over 10 MB is refused with 413 before any route is chosen', async () => {
+    const tooLarge = await slowApi(0).request('POST /work', { body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    expect([tooLarge.statusCode, tooLarge.json().message]).toEqual([413, 'Request Too Long']);
   });
 });

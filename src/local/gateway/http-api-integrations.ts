@@ -2,7 +2,7 @@ import { AwsServices, awsServiceCall } from './aws-integrations';
 import { HttpRequestScope, httpProxyEvent, httpProxyResponse } from './http-api-events';
 import { mappedValue } from './http-api-mapping';
 import { HOP_HEADERS, Origins, fillPath, send } from './http-integrations';
-import { LocalFunctions } from './lambda-functions';
+import { LocalFunctions, invokeWithin } from './lambda-functions';
 import { proxyEvent, proxyResponse } from './lambda-proxy';
 import { ParsedRequest } from './request-context';
 import { LOCAL_REGION, lambdaLogicalIdOf } from '../template/intrinsics';
@@ -54,7 +54,9 @@ async function lambda(
     : proxyEvent(request, route, { ...scope.pathParameters }, scope.stageVariables, new Map(), false);
   let answer: unknown;
   try {
-    answer = await functions.get(logicalId).invoke(event);
+    const invocation = await invokeWithin(functions.get(logicalId), event, integration.TimeoutInMillis, 30_000);
+    if ('timedOut' in invocation) return { refusal: { statusCode: 503, message: 'Service Unavailable' } };
+    answer = invocation.answer;
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
     return INTERNAL_ERROR;

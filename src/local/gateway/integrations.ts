@@ -1,7 +1,7 @@
 import { AwsServices, awsIntegration } from './aws-integrations';
 import { GatewayError, RenderedResponse } from './gateway-responses';
 import { Origins } from './http-integrations';
-import { LocalFunctions } from './lambda-functions';
+import { LocalFunction, LocalFunctions, invokeWithin } from './lambda-functions';
 import { LAMBDA_FAILURE, proxyEvent, proxyResponse } from './lambda-proxy';
 import { IntegrationResult, TemplateScope } from './mapping';
 import { ParsedRequest, header } from './request-context';
@@ -9,6 +9,9 @@ import { RouteMatch } from './router';
 import { lambdaLogicalIdOf } from '../template/intrinsics';
 import { LocalRestApi, LocalStage } from '../template/rest-api-reader';
 import { InputParameters } from '../vtl/builtins';
+
+/** API Gateway stops waiting at the integration's timeout: 504. */
+const TIMED_OUT: GatewayError = { type: 'INTEGRATION_TIMEOUT', message: 'Endpoint request timed out' };
 
 /** What integrations reach: the template's functions, the origins HTTP integrations are sent to instead of the definition's, the AWS services. */
 export interface Backends {
@@ -29,7 +32,7 @@ export async function nonProxyIntegration(
   const type = String(integration.type).toLowerCase();
   if (type === 'mock') return mockIntegration(mapped);
   const logicalId = type === 'aws' ? lambdaLogicalIdOf(String(integration.uri)) : undefined;
-  if (logicalId !== undefined) return lambdaIntegration(backends.functions.get(logicalId), mapped);
+  if (logicalId !== undefined) return lambdaIntegration(backends.functions.get(logicalId), mapped, integration.timeoutInMillis);
   if (type === 'aws') return awsIntegration(integration, request, params, scope, mapped, backends.aws, route);
   throw new Error(`LocalGateway: ${route} has a ${type} integration (${integration.uri ?? 'no URI'}), which the local gateway does not run yet`);
 }
@@ -39,7 +42,7 @@ export async function nonProxyIntegration(
  * its answer, as JSON, is the integration response; a thrown error becomes Lambda's error
  * object, whose `errorMessage` the selection patterns match.
  */
-async function lambdaIntegration(fn: { invoke(event: unknown): Promise<unknown> }, mapped: string): Promise<IntegrationResult> {
+async function lambdaIntegration(fn: LocalFunction, mapped: string, timeoutInMillis: unknown): Promise<IntegrationResult | GatewayError> {
   let event: unknown = mapped;
   try {
     event = JSON.parse(mapped);
@@ -47,7 +50,9 @@ async function lambdaIntegration(fn: { invoke(event: unknown): Promise<unknown> 
     // A body that is not JSON is the event as it is.
   }
   try {
-    const answer = await fn.invoke(event);
+    const invocation = await invokeWithin(fn, event, timeoutInMillis);
+    if ('timedOut' in invocation) return TIMED_OUT;
+    const answer = invocation.answer;
     return { statusCode: 200, headers: {}, body: answer === undefined ? 'null' : JSON.stringify(answer) };
   } catch (e) {
     // An error of the function's code may come from another realm (its own Error class): read it by shape.
@@ -74,7 +79,9 @@ export async function lambdaProxy(
   const event = proxyEvent(request, match.route, match.pathParameters, stage.variables, context, binary);
   let response: RenderedResponse | GatewayError;
   try {
-    response = proxyResponse(await backends.functions.get(logicalId).invoke(event));
+    const invocation = await invokeWithin(backends.functions.get(logicalId), event, integration.timeoutInMillis);
+    if ('timedOut' in invocation) return TIMED_OUT;
+    response = proxyResponse(invocation.answer);
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
     return LAMBDA_FAILURE;

@@ -86,3 +86,21 @@ function inlineFunction(logicalId: string, code: string, handlerName: string, en
     },
   };
 }
+
+/** What an invocation came to within the integration's timeout. */
+export type Invocation = { readonly answer: unknown } | { readonly timedOut: true };
+
+/**
+ * Invokes a function, waiting at most the integration's timeout (API Gateway stops waiting then:
+ * 29 seconds by default for REST APIs); its error is thrown as the function threw it.
+ */
+export async function invokeWithin(fn: LocalFunction, event: unknown, timeoutInMillis: unknown, defaultMs = 29_000): Promise<Invocation> {
+  const limit = Number(timeoutInMillis ?? defaultMs);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Invocation>(resolve => { timer = setTimeout(() => resolve({ timedOut: true }), limit); });
+  try {
+    return await Promise.race([fn.invoke(event).then(answer => ({ answer })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
