@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack, Validations, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
+import { App, Stack, Validations, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Authorization, GatewayApi, Integration } from '../../src';
 import { main, parseServe } from '../../src/cli/gateway-api';
@@ -14,6 +14,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-api-'));
 function templateFile(): string {
   // As `cdk synth` writes it: with each resource's construct path.
   const stack = new Stack(new App({ context: { 'aws:cdk:enable-path-metadata': true, '@aws-cdk/core:validateAgainstDefaultRules': false } }), 'Test');
+  const python = new lambda.Function(stack, 'Report', { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass') });
   const fn = new lambda.Function(stack, 'Orders', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('throw new Error("not run")') });
   const api = new GatewayApi(stack, 'Api', {
     policyValidation: false,
@@ -26,7 +27,7 @@ function templateFile(): string {
         integration: Integration.mock({ integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"caller": "$context.identity.userArn"}' } }] }),
       },
       'POST /orders': { integration: Integration.lambda(fn), authorization: Authorization.none('A CLI test.'), apiKeyRequired: true },
-      'GET /streamed': { integration: Integration.lambda(fn, { responseTransferMode: apigw.ResponseTransferMode.STREAM }), authorization: Authorization.none('A CLI test.') },
+      'GET /python': { integration: Integration.lambda(python), authorization: Authorization.none('A CLI test.') },
     },
   });
   Validations.of(api).acknowledge({ id: 'GatewayApi::stage-waf', reason: 'A CLI test.' });
@@ -94,9 +95,9 @@ describe('gateway-api serve', () => {
   });
 
   test('a route the local gateway cannot run is a 500 that says why', async () => {
-    const streamed = await send(`${url}/streamed`, 'GET');
-    expect([streamed.status, streamed.headers['x-local-gateway-error']]).toEqual([500, 'true']);
-    expect(JSON.parse(streamed.body).message).toMatch(/streams its response, which the local gateway does not run yet/);
+    const python = await send(`${url}/python`, 'GET');
+    expect([python.status, python.headers['x-local-gateway-error']]).toEqual([500, 'true']);
+    expect(JSON.parse(python.body).message).toMatch(/function Test\/Report has no inline Node.js code to run; give it a handler/);
   });
 });
 

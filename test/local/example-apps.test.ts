@@ -56,6 +56,18 @@ describe('GatewayApiLambdaExample: the pets API', () => {
     expect([nobody.statusCode, nobody.json()]).toEqual([404, { message: 'owner not found' }]);
   });
 
+  test('a streamed answer arrives whole, as the function wrote it (awslambda.streamifyResponse)', async () => {
+    const story = await gateway.request('GET /pets/7/story', signed);
+    expect([story.statusCode, story.headers['Content-Type']]).toEqual([200, 'text/event-stream']);
+    expect(story.body).toBe('data: Once upon a time\n\ndata: pet 7\n\ndata: slept all day.\n\n');
+  });
+
+  test('a binary answer arrives as bytes for a client that accepts PNGs', async () => {
+    const photo = await gateway.request('GET /pets/7/photo', { ...signed, headers: { Accept: 'image/png' } });
+    expect(photo.isBase64Encoded).toBe(true);
+    expect(Buffer.from(photo.body, 'base64').subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+
   test('CORS: the preflight admits the app origin', async () => {
     const preflight = await gateway.request('OPTIONS /pets', { headers: { 'Origin': 'https://app.example.com', 'Access-Control-Request-Method': 'POST' } });
     expect(preflight.statusCode).toBe(204);

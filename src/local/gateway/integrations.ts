@@ -72,9 +72,6 @@ export async function lambdaProxy(
   if (logicalId === undefined) {
     throw new Error(`LocalGateway: ${match.route.method} ${match.route.resourcePath} is an AWS_PROXY integration of no Lambda function of the template (${integration.uri})`);
   }
-  if (String(integration.uri).includes('response-streaming-invocations')) {
-    throw new Error(`LocalGateway: ${match.route.method} ${match.route.resourcePath} streams its response, which the local gateway does not run yet`);
-  }
   const binary = isBinary(contentType, api.binaryMediaTypes);
   const event = proxyEvent(request, match.route, match.pathParameters, stage.variables, context, binary);
   let response: RenderedResponse | GatewayError;

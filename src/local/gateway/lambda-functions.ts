@@ -1,4 +1,5 @@
 import * as vm from 'vm';
+import { AWS_LAMBDA_GLOBAL, isStreaming, runStreaming } from './response-streams';
 import { TemplateJson, resolveIntrinsics } from '../template/intrinsics';
 import { ResourceNames } from '../template/resource-names';
 
@@ -56,7 +57,7 @@ export class LocalFunctions {
       const environment = resolveIntrinsics(resource?.Properties?.Environment?.Variables ?? {}, this.template) as { [name: string]: string };
       return inlineFunction(logicalId, code, String(resource?.Properties?.Handler ?? 'index.handler'), environment);
     }
-    throw new Error(`LocalGateway: function ${this.names.pathOf(logicalId) ?? logicalId} has no inline Node.js code to run; give it a handler `
+    throw new Error(`LocalGateway: function ${this.names.pathOf(logicalId)?.replace(/\/Resource$/, '') ?? logicalId} has no inline Node.js code to run; give it a handler `
       + `(the handlers option, by its construct path or logical id ${logicalId})`);
   }
 }
@@ -66,8 +67,8 @@ function inlineFunction(logicalId: string, code: string, handlerName: string, en
   const exportName = handlerName.split('.').pop()!;
   const module = { exports: {} as { [name: string]: unknown } };
   // The module sees this module's `process`, whose environment each invocation sets.
-  vm.runInThisContext(`(function (exports, require, module, process) {\n${code}\n})`, { filename: `${logicalId}/index.js` })(
-    module.exports, require, module, process);
+  vm.runInThisContext(`(function (exports, require, module, process, awslambda) {\n${code}\n})`, { filename: `${logicalId}/index.js` })(
+    module.exports, require, module, process, AWS_LAMBDA_GLOBAL);
   const handler = module.exports[exportName];
   if (typeof handler !== 'function') throw new Error(`LocalGateway: function ${logicalId}'s inline code exports no ${exportName}`);
   return {
@@ -76,7 +77,8 @@ function inlineFunction(logicalId: string, code: string, handlerName: string, en
       const saved = Object.fromEntries(Object.keys(environment).map(name => [name, process.env[name]]));
       Object.assign(process.env, environment);
       try {
-        return await handler(event, { functionName: logicalId, awsRequestId: (event as any)?.requestContext?.requestId });
+        const context = { functionName: logicalId, awsRequestId: (event as any)?.requestContext?.requestId };
+        return isStreaming(handler) ? await runStreaming(handler, event, context) : await handler(event, context);
       } finally {
         for (const [name, value] of Object.entries(saved)) {
           if (value === undefined) delete process.env[name];
