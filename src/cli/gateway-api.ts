@@ -11,6 +11,7 @@ const USAGE = `Usage:
                     [--api-key NAME=VALUE]... [--iam-credentials ACCESS_KEY_ID:SECRET[:PRINCIPAL]]...
                     [--jwks FILE] [--origin URL=URL]... [--handler FUNCTION=MODULE.js[#EXPORT]]...
                     [--aws-endpoint URL] [--aws-credentials ACCESS_KEY_ID:SECRET] [--physical-ids FILE]
+                    [--canary base|canary] [--canary-seed N]
 
 Serves a REST API of a synthesized template (cdk.out/STACK.template.json) over HTTP, run by the
 local gateway: http://ADDRESS:PORT/PATH is PATH of the stage. --port 0 (the default) takes a free
@@ -21,6 +22,8 @@ export interface ServeCommand {
   readonly template: string;
   readonly host: string;
   readonly port: number;
+  /** The side of a stage's canary every request goes to; by default, the canary's percentage. */
+  readonly canary?: boolean;
   readonly options: LocalGatewayOptions;
 }
 
@@ -41,6 +44,8 @@ export function parseServe(args: readonly string[], cwd: string = process.cwd())
   let awsEndpoint: string | undefined;
   let awsCredentials: LocalIamCredential | undefined;
   let physicalIds: { [resource: string]: string } | undefined;
+  let canary: boolean | undefined;
+  let canarySeed: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -86,6 +91,18 @@ export function parseServe(args: readonly string[], cwd: string = process.cwd())
         break;
       }
       case '--aws-endpoint': awsEndpoint = value(); break;
+      case '--canary': {
+        const side = value();
+        if (side !== 'base' && side !== 'canary') throw new UsageError(`--canary takes base or canary; got ${JSON.stringify(side)}`);
+        canary = side === 'canary';
+        break;
+      }
+      case '--canary-seed': {
+        const text = value();
+        canarySeed = Number(text);
+        if (!/^\d+$/.test(text)) throw new UsageError(`--canary-seed takes a whole number; got ${JSON.stringify(text)}`);
+        break;
+      }
       case '--aws-credentials': {
         const [accessKeyId, secretAccessKey] = pair(':');
         awsCredentials = { accessKeyId, secretAccessKey };
@@ -111,8 +128,9 @@ export function parseServe(args: readonly string[], cwd: string = process.cwd())
     template: path.resolve(cwd, template),
     host,
     port,
+    canary,
     options: {
-      stage, api, apiKeys, httpOrigins, iamCredentials, handlers, jsonWebKeys, awsEndpoint, awsCredentials, physicalIds,
+      stage, api, apiKeys, httpOrigins, iamCredentials, handlers, jsonWebKeys, awsEndpoint, awsCredentials, physicalIds, canarySeed,
     },
   };
 }
@@ -127,7 +145,7 @@ export async function main(args: readonly string[], out: (line: string) => void,
     const command = parseServe(args.slice(1));
     const template = JSON.parse(fs.readFileSync(command.template, 'utf-8'));
     const gateway = LocalGateway.fromTemplate(template, { assemblyDirectory: path.dirname(command.template), ...command.options });
-    const server = await serveGateway(gateway, { host: command.host, port: command.port, log: err });
+    const server = await serveGateway(gateway, { host: command.host, port: command.port, log: err, canary: command.canary });
     out(serverUrl(server));
     return server;
   } catch (e) {

@@ -9,6 +9,8 @@ export interface ListenOptions {
   readonly port: number;
   /** Writes one line per request answered (method, path, status, milliseconds). */
   readonly log?: (line: string) => void;
+  /** The side of a stage's canary every request goes to (`true` the canary); by default, the canary's percentage. */
+  readonly canary?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function serveGateway(gateway: LocalGateway, options: ListenOptions
     req.on('data', chunk => chunks.push(chunk));
     req.on('end', () => {
       const started = process.hrtime.bigint();
-      void answer(gateway, req, Buffer.concat(chunks)).then(({ statusCode, headers, body }) => {
+      void answer(gateway, req, Buffer.concat(chunks), options.canary).then(({ statusCode, headers, body }) => {
         res.writeHead(statusCode, headers);
         res.end(body);
         options.log?.(`${req.method} ${req.url} ${statusCode} ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)} ms`);
@@ -50,7 +52,7 @@ interface HttpAnswer {
   readonly body: string | Buffer;
 }
 
-async function answer(gateway: LocalGateway, req: http.IncomingMessage, body: Buffer): Promise<HttpAnswer> {
+async function answer(gateway: LocalGateway, req: http.IncomingMessage, body: Buffer, canary: boolean | undefined): Promise<HttpAnswer> {
   // Headers as the client spelled them (Node lowercases req.headers); a repeated one joined with commas.
   const headers: { [name: string]: string } = {};
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -58,7 +60,7 @@ async function answer(gateway: LocalGateway, req: http.IncomingMessage, body: Bu
     headers[name] = headers[name] === undefined ? req.rawHeaders[i + 1] : `${headers[name]},${req.rawHeaders[i + 1]}`;
   }
   try {
-    const response = await gateway.request(`${req.method} ${req.url}`, { headers, body: body.toString('base64'), isBase64Encoded: true });
+    const response = await gateway.request(`${req.method} ${req.url}`, { headers, body: body.toString('base64'), isBase64Encoded: true, canary });
     return { statusCode: response.statusCode, headers: response.headers, body: response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body };
   } catch (e) {
     // What the local gateway cannot run is the server's own error: a 500 that says what, never a made-up answer.

@@ -68,7 +68,7 @@ export class LocalGateway {
     const logicalId = options.api ?? (restApi instanceof CfnElement ? stack.getLogicalId(restApi) : undefined);
     // Construct paths name functions for the handlers option, with or without the template's path metadata.
     const paths = Object.fromEntries(stack.node.findAll().filter((c): c is CfnElement => c instanceof CfnElement)
-      .map(element => [element.node.path, stack.getLogicalId(element)]));
+      .map(element => [element.node.path, String(stack.resolve(element.logicalId))]));
     return new LocalGateway(template, logicalId, { assemblyDirectory: assembly.directory, ...options }, paths);
   }
 
@@ -103,7 +103,7 @@ export class LocalGateway {
     const request = { method, path, query, headers, body: this.bodyText(headers, options.body ?? '', options.isBase64Encoded ?? false) };
     if (this.runtime.kind === 'websocket') throw new Error('LocalGateway: a WebSocket API takes connections: use connect()');
     const response = this.runtime.kind === 'rest'
-      ? await handleRestRequest(this.runtime.rest, request, options.iamPrincipal)
+      ? await handleRestRequest(this.runtime.rest, request, options.iamPrincipal, options.canary)
       : await handleHttpRequest(this.runtime.http, request, options.iamPrincipal);
     return new LocalResponse(response.statusCode, response.headers, response.body, response.base64 ?? false);
   }

@@ -38,6 +38,14 @@ export interface LocalGatewayOptions {
   readonly iamCredentials?: LocalIamCredential[];
 
   /**
+   * The seed of the random source that sends requests to a stage's canary (its percentage of
+   * them), so a test's split is the same on every run.
+   *
+   * @default - Math.random
+   */
+  readonly canarySeed?: number;
+
+  /**
    * The cloud assembly's directory (`cdk.out`), where a definition GatewayApi imports from S3
    * (one too large for the template) is read from its asset.
    *
@@ -122,6 +130,14 @@ export interface LocalRequestOptions {
    * @default - none
    */
   readonly body?: string;
+
+  /**
+   * The side of the stage's canary the request goes to: `true` the canary (with its stage
+   * variable overrides), `false` the base.
+   *
+   * @default - the canary's percentage of requests, drawn at random
+   */
+  readonly canary?: boolean;
 
   /**
    * Whether `body` is the base64 encoding of the bytes sent (a binary body, e.g. an image).

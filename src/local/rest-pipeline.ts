@@ -1,6 +1,7 @@
 import { mayInvalidateCache } from './access/cache-invalidation';
 import { Gatekeeper } from './access/gatekeeper';
 import { Metering } from './access/usage-plans';
+import { CanarySplit } from './gateway/canary-split';
 import { GatewayError, RenderedResponse, gatewayResponse } from './gateway/gateway-responses';
 import { httpProxy, httpWithTemplates } from './gateway/http-integrations';
 import { Backends, lambdaProxy, nonProxyIntegration } from './gateway/integrations';
@@ -27,6 +28,7 @@ export interface RestRuntime {
   /** What the template's IAM policies allow its roles (who may invalidate cache entries). */
   readonly grants: readonly RoleGrant[];
   readonly logicalIdOf: (name: string) => string | undefined;
+  readonly canary: CanarySplit;
 }
 
 const UTIL = new UtilObject();
@@ -39,9 +41,13 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
  * integration response. Each refusal is the gateway response API Gateway gives.
  *
  * @param iamPrincipal the principal the request is signed as
+ * @param canary the side of the stage's canary the request asks for
  */
-export async function handleRestRequest(runtime: RestRuntime, request: ParsedRequest, iamPrincipal: string | undefined): Promise<RenderedResponse> {
-  const { api, router, stage } = runtime;
+export async function handleRestRequest(
+  runtime: RestRuntime, request: ParsedRequest, iamPrincipal: string | undefined, canary?: boolean,
+): Promise<RenderedResponse> {
+  const { api, router } = runtime;
+  const stage = runtime.canary.stageFor(canary);
   const match = router.match(request.method, request.path);
   const context = requestContext(request, match?.route, stage.name, api.logicalId);
   const refuse = (error: GatewayError) => gatewayResponse(api.definition, error, context, stage.variables);
@@ -63,23 +69,23 @@ export async function handleRestRequest(runtime: RestRuntime, request: ParsedReq
   if (invalid) return refuse(invalid);
 
   const key = runtime.cache.keyOf({ match, query: request.query, headers: request.headers });
-  if (!key) return integrate(runtime, request, match, params, context, refuse);
+  if (!key) return integrate(runtime, stage, request, match, params, context, refuse);
   // `Cache-Control: max-age=0` refreshes the entry for a caller allowed to invalidate it, and is ignored for others.
   const refresh = /(^|,)\s*max-age\s*=\s*0\s*(,|$)/i.test(header(request.headers, 'Cache-Control') ?? '')
     && mayInvalidateCache(runtime.grants, admitted.identity.caller, methodArn, runtime.logicalIdOf);
   const hit = refresh ? undefined : runtime.cache.get(key.key);
   if (hit) return hit;
-  const response = await integrate(runtime, request, match, params, context, refuse);
+  const response = await integrate(runtime, stage, request, match, params, context, refuse);
   runtime.cache.put(key.key, key.ttlMs, response);
   return response;
 }
 
 /** The integration request, the integration, and the integration response. */
 async function integrate(
-  runtime: RestRuntime, request: ParsedRequest, match: RouteMatch, params: InputParameters, context: Map<string, unknown>,
+  runtime: RestRuntime, stage: LocalStage, request: ParsedRequest, match: RouteMatch, params: InputParameters, context: Map<string, unknown>,
   refuse: (error: GatewayError) => RenderedResponse,
 ): Promise<RenderedResponse> {
-  const { api, stage, backends } = runtime;
+  const { api, backends } = runtime;
   const integration = match.route.operation['x-amazon-apigateway-integration'];
   if (!integration) return refuse({ type: 'API_CONFIGURATION_ERROR', message: 'Internal server error' });
   const scope: TemplateScope = { context, requestParams: params, stageVariables: stage.variables, util: UTIL };

@@ -5,6 +5,7 @@ import { LambdaAuthorizers } from './access/lambda-authorizers';
 import { Metering } from './access/usage-plans';
 import { UserPoolAuthorizers } from './access/user-pools';
 import { AwsServices } from './gateway/aws-integrations';
+import { CanarySplit, seededRandom } from './gateway/canary-split';
 import { LocalClock } from './gateway/clock';
 import { LocalFunctions } from './gateway/lambda-functions';
 import { ResponseCache } from './gateway/response-cache';
@@ -76,7 +77,18 @@ export function restRuntime(setting: RuntimeSetting, logicalId: string): RestRun
     cache: new ResponseCache(stage, clock),
     grants: roleGrants(template),
     logicalIdOf: resource => names.logicalIdOf(resource),
+    canary: new CanarySplit(stage, currentDeployment(template, names, api.logicalId),
+      options.canarySeed === undefined ? Math.random : seededRandom(options.canarySeed)),
   };
+}
+
+/**
+ * The deployment of the template's definition: GatewayApi names it `Deployment` (the ones it
+ * keeps for earlier definitions are `Deployment<fingerprint>`). Unknown without construct paths.
+ */
+function currentDeployment(template: TemplateJson, names: ResourceNames, apiLogicalId: string): string | undefined {
+  return Object.entries(template.Resources ?? {}).find(([id, r]) => r.Type === 'AWS::ApiGateway::Deployment'
+    && (r.Properties?.RestApiId as { Ref?: string } | undefined)?.Ref === apiLogicalId && names.pathOf(id)?.endsWith('/Deployment'))?.[0];
 }
 
 export function httpRuntime(setting: RuntimeSetting, logicalId: string): HttpRuntime {

@@ -18,6 +18,18 @@ export interface LocalStage {
   readonly methodSettings: readonly LocalMethodSetting[];
   /** Whether the stage has a cache cluster: its method settings' caching applies only then. */
   readonly cacheClusterEnabled: boolean;
+  /** The logical id of the deployment the stage serves. */
+  readonly deploymentId?: string;
+  /** The canary in progress on the stage, if any. */
+  readonly canary?: LocalCanary;
+}
+
+/** A stage's canary: the deployment it serves, the share of requests it takes, its stage variables. */
+export interface LocalCanary {
+  readonly deploymentId?: string;
+  /** 0 to 100. */
+  readonly percentTraffic: number;
+  readonly variableOverrides: { readonly [name: string]: string };
 }
 
 /** A stage's settings for the methods of a resource path (`/*` and `*` for all), as its `MethodSettings` write them. */
@@ -66,7 +78,13 @@ export function readRestApi(template: TemplateJson, apiLogicalId?: string, assem
     const name = String(stage.StageName);
     const methodSettings = (stage.MethodSettings ?? []).map(readMethodSetting);
     const cacheClusterEnabled = stage.CacheClusterEnabled === true || stage.CacheClusterEnabled === 'true';
-    stages.set(name, { logicalId: stageId, name, variables: stage.Variables ?? {}, methodSettings, cacheClusterEnabled });
+    const canary = stage.CanarySetting && {
+      deploymentId: stage.CanarySetting.DeploymentId === undefined ? undefined : String(stage.CanarySetting.DeploymentId),
+      percentTraffic: Number(stage.CanarySetting.PercentTraffic ?? 0),
+      variableOverrides: stage.CanarySetting.StageVariableOverrides ?? {},
+    };
+    const deploymentId = stage.DeploymentId === undefined ? undefined : String(stage.DeploymentId);
+    stages.set(name, { logicalId: stageId, name, variables: stage.Variables ?? {}, methodSettings, cacheClusterEnabled, deploymentId, canary });
   }
   const binaryMediaTypes = (resolveIntrinsics(properties.BinaryMediaTypes, template) as string[] | undefined)
     ?? (definition['x-amazon-apigateway-binary-media-types'] as string[] | undefined) ?? [];
