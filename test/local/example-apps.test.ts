@@ -210,6 +210,16 @@ describe.each([
   ['GatewayApiEndpointsExample', () => new EndpointsStack(exampleApp(), 'GatewayApiEndpointsExample'), 'EdgeApi', [
     ['prod', 'GET /hello', 200, { hello: 'world' }],
   ]],
+  ['GatewayApiEndpointsExample (private)', () => new EndpointsStack(exampleApp(), 'GatewayApiEndpointsExample'), 'PrivateApi', [
+    ['prod', 'GET /hello', 200, { hello: 'world' }],
+  ]],
+  ['GatewayApiEndpointsExample (custom domain only)', () => new EndpointsStack(exampleApp(), 'GatewayApiEndpointsExample'), 'CustomDomainOnlyApi', [
+    ['v1', 'GET /version', 200, { version: '1.4.0' }],
+    ['v2', 'GET /version', 200, { version: '2.0.0-beta.1' }],
+  ]],
+  ['GatewayApiEndpointsExample (partners)', () => new EndpointsStack(exampleApp(), 'GatewayApiEndpointsExample'), 'PartnerApi', [
+    ['prod', 'GET /catalog', 200, { hello: 'world' }],
+  ]],
   ['GatewayApiAgentToolsExample', () => new AgentToolsStack(exampleApp(), 'GatewayApiAgentToolsExample'), 'CatalogueApi', [
     ['prod', 'GET /products/p1', 200, { id: 'p1', name: 'Kettle', price: 39 }],
     ['prod', 'GET /products/p9', 404, { message: 'no such product' }],
@@ -234,5 +244,27 @@ describe('GatewayApiObservabilityExample: the imported document\'s models', () =
     expect(created.statusCode).toBe(201);
     const refused = await gateway.request('POST /orders', { ...signed, headers: json, body: '{"items": [{"sku": "tea", "quantity": 0}]}' });
     expect([refused.statusCode, refused.json().message]).toEqual([400, 'Invalid request body']);
+  });
+});
+
+describe('GatewayApiEndpointsExample: the partners\' orders behind a private load balancer', () => {
+  test('the private integration goes to the test\'s server for the load balancer\'s URL, the greedy path filled', async () => {
+    const paths: string[] = [];
+    const server = http.createServer((req, res) => {
+      paths.push(req.url ?? '');
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"order": "o-1"}');
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const stack = new EndpointsStack(exampleApp(), 'GatewayApiEndpointsExample');
+      const gateway = LocalGateway.fromApi(stack.node.findChild('PartnerApi'), {
+        httpOrigins: { 'https://orders.internal.example.com': `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+      });
+      const order = await gateway.request('GET /orders/o-1/lines', signed);
+      expect([order.statusCode, order.json()]).toEqual([200, { order: 'o-1' }]);
+      expect(paths).toEqual(['/orders/o-1/lines']);
+    } finally {
+      server.close();
+    }
   });
 });

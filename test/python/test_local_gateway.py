@@ -116,3 +116,42 @@ def test_a_websocket_api_runs_locally_a_two_way_route_answers_and_a_connection_w
     assert json.loads(connection.received[1])["message"] == "Forbidden"
     connection.close()
     assert not connection.is_open
+
+
+def example_template(stack):
+    """The example app's template of a stack, synthesized when cdk.out does not hold it yet (CI synthesizes it first)."""
+    root = CLI.parents[2]
+    template = root / "cdk.out" / f"{stack}.template.json"
+    if not template.exists():
+        subprocess.run(["npx", "projen", "example"], cwd=root, check=True, capture_output=True)
+    return template
+
+
+def test_gateway_api_serve_answers_the_example_apps_pets_api_over_http():
+    server = subprocess.Popen(
+        ["node", str(CLI), "serve", str(example_template("GatewayApiLambdaExample")), "--port", "0",
+         "--iam-credentials", "AKIDPETS:pets-secret"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = server.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), server.stderr.read()
+
+        def signed(path, method="GET", body=None, headers=None):
+            request = AWSRequest(method=method, url=url + path, data=body, headers=headers or {})
+            SigV4Auth(Credentials("AKIDPETS", "pets-secret"), "execute-api", "us-east-1").add_auth(request)
+            return urllib.request.Request(request.url, data=body, method=method, headers=dict(request.headers))
+
+        status, pet = call(signed("/pets/7"))
+        assert (status, pet["route"], pet["petId"]) == (200, "/pets/{petId}", "7")
+        assert call(signed("/owners/ann?verbose=true")) == (200, {"owner": "ann", "petCount": 0})
+        assert call(signed("/owners/nobody")) == (404, {"message": "owner not found"})
+        status, body = call(signed("/pets", "POST", b'{"name": "Rex"}', {"Content-Type": "application/json"}))
+        assert (status, body["message"]) == (400, "Invalid request body")
+        with urllib.request.urlopen(signed("/pets/7/photo", headers={"Accept": "image/png"}), timeout=10) as photo:
+            assert photo.read().startswith(b"\x89PNG\r\n\x1a\n")
+        with urllib.request.urlopen(signed("/pets/7/story"), timeout=10) as story:
+            assert story.headers["Content-Type"] == "text/event-stream" and b"data: pet 7" in story.read()
+        assert call(url + "/pets")[0] == 403
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
