@@ -4,7 +4,7 @@ import * as http from 'http';
 import * as path from 'path';
 import { serveGateway, serverUrl } from './local-server';
 import { ILocalHandler } from '../local/gateway/lambda-functions';
-import { LocalGateway, LocalGatewayOptions, LocalIamCredential } from '../local/local-gateway';
+import { LocalAwsCredentials, LocalGateway, LocalGatewayOptions, LocalIamCredential } from '../local/local-gateway';
 
 const USAGE = `Usage:
   gateway-api serve TEMPLATE [--stage NAME] [--api LOGICAL_ID] [--port N] [--host ADDRESS]
@@ -13,7 +13,7 @@ const USAGE = `Usage:
                     [--aws-endpoint URL] [--aws-credentials ACCESS_KEY_ID:SECRET] [--physical-ids FILE]
                     [--canary base|canary] [--canary-seed N]
 
-Serves a REST API of a synthesized template (cdk.out/STACK.template.json) over HTTP, run by the
+Serves a REST or HTTP API of a synthesized template (cdk.out/STACK.template.json) over HTTP, run by the
 local gateway: http://ADDRESS:PORT/PATH is PATH of the stage. --port 0 (the default) takes a free
 port; the first line written is the URL. Ctrl-C stops it.`;
 
@@ -42,7 +42,7 @@ export function parseServe(args: readonly string[], cwd: string = process.cwd())
   const handlers: { [fn: string]: ILocalHandler } = {};
   let jsonWebKeys: any[] | undefined;
   let awsEndpoint: string | undefined;
-  let awsCredentials: LocalIamCredential | undefined;
+  let awsCredentials: LocalAwsCredentials | undefined;
   let physicalIds: { [resource: string]: string } | undefined;
   let canary: boolean | undefined;
   let canarySeed: number | undefined;

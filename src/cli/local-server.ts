@@ -28,6 +28,10 @@ export async function serveGateway(gateway: LocalGateway, options: ListenOptions
         res.writeHead(statusCode, headers);
         res.end(body);
         options.log?.(`${req.method} ${req.url} ${statusCode} ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)} ms`);
+      }).catch((e: unknown) => {
+        // A header HTTP cannot carry (a function's malformed one): the server answers 500 and keeps serving.
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', 'x-local-gateway-error': 'true' });
+        res.end(JSON.stringify({ message: String((e as Error)?.message ?? e) }));
       });
     });
   });

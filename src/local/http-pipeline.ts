@@ -7,6 +7,7 @@ import { HttpBackends, httpApiIntegration } from './gateway/http-api-integration
 import { httpContextValue, mapResponse } from './gateway/http-api-mapping';
 import { ParsedRequest, header } from './gateway/request-context';
 import { Router } from './gateway/router';
+import { TokenBuckets } from './gateway/token-bucket';
 import { LocalHttpApi, LocalHttpRoute, LocalHttpStage } from './template/http-api-reader';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './template/intrinsics';
 
@@ -21,7 +22,7 @@ export interface HttpRuntime {
   readonly tokenKeys: () => ReadonlyArray<{ readonly [key: string]: unknown }>;
   readonly credentials: { readonly [accessKeyId: string]: SigningCredential };
   readonly clock: LocalClock;
-  readonly buckets: Map<string, { tokens: number; refilledAt: number }>;
+  readonly buckets: TokenBuckets;
 }
 
 /** The router of an HTTP API's route keys (`$default` apart). */
@@ -57,7 +58,7 @@ export async function handleHttpRequest(runtime: HttpRuntime, request: ParsedReq
   const scope = newScope(api.logicalId, route.routeKey, stage.name, stage.variables, match?.pathParameters ?? {}, runtime.clock.now());
 
   const throttle = stage.routeThrottles[route.routeKey] ?? stage.defaultThrottle;
-  if (throttle && !take(runtime, route.routeKey, throttle)) return refused({ statusCode: 429, message: 'Too Many Requests' }, cors);
+  if (throttle && !runtime.buckets.take(route.routeKey, throttle)) return refused({ statusCode: 429, message: 'Too Many Requests' }, cors);
   const denied = await authorize(runtime, route, request, scope, iamPrincipal);
   if (denied) return refused(denied, cors);
   if (!route.integration) return refused({ statusCode: 500, message: 'Internal Server Error' }, cors);
@@ -94,17 +95,6 @@ async function authorize(
     }
     default: return undefined;
   }
-}
-
-function take(runtime: HttpRuntime, routeKey: string, throttle: { readonly rateLimit: number; readonly burstLimit: number }): boolean {
-  const now = runtime.clock.now();
-  const bucket = runtime.buckets.get(routeKey) ?? { tokens: throttle.burstLimit, refilledAt: now };
-  bucket.tokens = Math.min(throttle.burstLimit, bucket.tokens + ((now - bucket.refilledAt) / 1000) * throttle.rateLimit);
-  bucket.refilledAt = now;
-  runtime.buckets.set(routeKey, bucket);
-  if (bucket.tokens < 1) return false;
-  bucket.tokens -= 1;
-  return true;
 }
 
 /** The CORS headers of a request from an allowed origin (none for another origin, or without CORS). */

@@ -2,6 +2,7 @@ import { App, CfnElement, Duration, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolAuthorizers, userPoolIssuer } from './access/user-pools';
 import { LocalClock } from './gateway/clock';
+import { isTextual } from './gateway/http-api-events';
 import { isBinary } from './gateway/integrations';
 import { header, parseRequestLine } from './gateway/request-context';
 import { HttpRuntime, handleHttpRequest } from './http-pipeline';
@@ -18,7 +19,12 @@ export * from './local-connection';
 
 /** What the local gateway answered. */
 export class LocalResponse {
-  constructor(
+  /** @internal */
+  public static _of(statusCode: number, headers: { [name: string]: string }, body: string, isBase64Encoded: boolean): LocalResponse {
+    return new LocalResponse(statusCode, headers, body, isBase64Encoded);
+  }
+
+  private constructor(
     /** The status code. */
     public readonly statusCode: number,
     /** The response headers. */
@@ -65,7 +71,7 @@ export class LocalGateway {
     const assembly = (stage as Stage).synth();
     const template = assembly.getStackArtifact(stack.artifactId).template;
     const restApi = gatewayApi.node.defaultChild;
-    const logicalId = options.api ?? (restApi instanceof CfnElement ? stack.getLogicalId(restApi) : undefined);
+    const logicalId = options.api ?? (restApi instanceof CfnElement ? String(stack.resolve(restApi.logicalId)) : undefined);
     // Construct paths name functions for the handlers option, with or without the template's path metadata.
     const paths = Object.fromEntries(stack.node.findAll().filter((c): c is CfnElement => c instanceof CfnElement)
       .map(element => [element.node.path, String(stack.resolve(element.logicalId))]));
@@ -105,15 +111,16 @@ export class LocalGateway {
     const response = this.runtime.kind === 'rest'
       ? await handleRestRequest(this.runtime.rest, request, options.iamPrincipal, options.canary)
       : await handleHttpRequest(this.runtime.http, request, options.iamPrincipal);
-    return new LocalResponse(response.statusCode, response.headers, response.body, response.base64 ?? false);
+    return LocalResponse._of(response.statusCode, response.headers, response.body, response.base64 ?? false);
   }
 
   /** A body as the gateway reads it: text, or for a binary media type its bytes one character each (latin1). */
   private bodyText(headers: { [name: string]: string }, body: string, base64: boolean): string {
     if (!base64) return body;
     const contentType = (header(headers, 'Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-    const binaryTypes = this.runtime.kind === 'rest' ? this.runtime.rest.api.binaryMediaTypes : [];
-    return Buffer.from(body, 'base64').toString(isBinary(contentType, binaryTypes) ? 'latin1' : 'utf8');
+    // A REST API reads a body as bytes for its binary media types; an HTTP API for every type that is not text.
+    const binary = this.runtime.kind === 'rest' ? isBinary(contentType, this.runtime.rest.api.binaryMediaTypes) : !isTextual(contentType);
+    return Buffer.from(body, 'base64').toString(binary ? 'latin1' : 'utf8');
   }
 
   /**
@@ -134,7 +141,8 @@ export class LocalGateway {
    * connection that is closed or unknown is gone (an error, as AWS's GoneException).
    */
   public postToConnection(connectionId: string, data: string): void {
-    const connection = this.runtime.kind === 'websocket' ? this.runtime.websocket.connections.get(connectionId) : undefined;
+    if (this.runtime.kind !== 'websocket') throw new Error('LocalGateway: postToConnection posts to WebSocket connections; this API is not a WebSocket API');
+    const connection = this.runtime.websocket.connections.get(connectionId);
     if (!connection || !connection.open) throw new Error(`GoneException: connection ${connectionId} is gone`);
     connection.received.push(data);
   }

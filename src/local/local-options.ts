@@ -11,7 +11,7 @@ export interface LocalGatewayOptions {
   readonly stage?: string;
 
   /**
-   * The logical id of the API to run (a REST API, or an HTTP API), when the template has several.
+   * The logical id of the API to run (a REST, HTTP or WebSocket API), when the template has several.
    *
    * @default - the template's only API
    */
@@ -67,7 +67,7 @@ export interface LocalGatewayOptions {
    *
    * @default - access key `test`, secret `test` (an emulator's)
    */
-  readonly awsCredentials?: LocalIamCredential;
+  readonly awsCredentials?: LocalAwsCredentials;
 
   /**
    * A stand-in for the AWS services the API's integrations call: it gets each service request
@@ -187,6 +187,15 @@ export interface ILocalAwsService {
    * body that is not a string is sent as JSON), or a promise of it.
    */
   call(request: LocalAwsRequest): any;
+}
+
+/** An access key that signs the local gateway's requests to an emulator's AWS APIs. */
+export interface LocalAwsCredentials {
+  /** The access key id. */
+  readonly accessKeyId: string;
+
+  /** The secret access key. */
+  readonly secretAccessKey: string;
 }
 
 /** An access key the local gateway accepts signatures of, and whose they are. */

@@ -4,7 +4,7 @@ import { Metering } from './access/usage-plans';
 import { CanarySplit } from './gateway/canary-split';
 import { GatewayError, RenderedResponse, gatewayResponse } from './gateway/gateway-responses';
 import { httpProxy, httpWithTemplates } from './gateway/http-integrations';
-import { Backends, lambdaProxy, nonProxyIntegration } from './gateway/integrations';
+import { Backends, isBinary, lambdaProxy, nonProxyIntegration } from './gateway/integrations';
 import { TemplateScope, integrationRequestBody, methodResponse } from './gateway/mapping';
 import { ParsedRequest, header, requestContext } from './gateway/request-context';
 import { validateRequest } from './gateway/request-validation';
@@ -51,7 +51,10 @@ export async function handleRestRequest(
   const match = router.match(request.method, request.path);
   const context = requestContext(request, match?.route, stage.name, api.logicalId);
   const refuse = (error: GatewayError) => gatewayResponse(api.definition, error, context, stage.variables);
-  if (Buffer.byteLength(request.body) > MAX_PAYLOAD_BYTES) return refuse({ type: 'REQUEST_TOO_LARGE', message: 'Request Too Long' });
+  // A binary body holds one character a byte (latin1); a text body is counted in UTF-8.
+  const requestType = (header(request.headers, 'Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  const size = Buffer.byteLength(request.body, isBinary(requestType, api.binaryMediaTypes) ? 'latin1' : 'utf8');
+  if (size > MAX_PAYLOAD_BYTES) return refuse({ type: 'REQUEST_TOO_LARGE', message: 'Request Too Long' });
   if (!match) return refuse({ type: 'MISSING_AUTHENTICATION_TOKEN', message: 'Missing Authentication Token' });
   const operation = match.route.operation;
 
@@ -68,7 +71,8 @@ export async function handleRestRequest(
   const invalid = validateRequest(api.definition, operation, request, params);
   if (invalid) return refuse(invalid);
 
-  const key = runtime.cache.keyOf({ match, query: request.query, headers: request.headers });
+  // A canary's requests do not use the stage's cache (CanarySetting.UseStageCache is off).
+  const key = stage === runtime.stage ? runtime.cache.keyOf({ match, query: request.query, headers: request.headers }) : undefined;
   if (!key) return integrate(runtime, stage, request, match, params, context, refuse);
   // `Cache-Control: max-age=0` refreshes the entry for a caller allowed to invalidate it, and is ignored for others.
   const refresh = /(^|,)\s*max-age\s*=\s*0\s*(,|$)/i.test(header(request.headers, 'Cache-Control') ?? '')

@@ -10,6 +10,7 @@ import { LocalClock } from './gateway/clock';
 import { LocalFunctions } from './gateway/lambda-functions';
 import { ResponseCache } from './gateway/response-cache';
 import { Router } from './gateway/router';
+import { TokenBuckets } from './gateway/token-bucket';
 import { HttpRuntime, httpRouter } from './http-pipeline';
 import { LocalGatewayOptions } from './local-options';
 import { RestRuntime } from './rest-pipeline';
@@ -104,7 +105,7 @@ export function httpRuntime(setting: RuntimeSetting, logicalId: string): HttpRun
     tokenKeys: () => setting.userPools.trusted(),
     credentials: signingCredentials(options),
     clock,
-    buckets: new Map(),
+    buckets: new TokenBuckets(clock),
   };
 }
 
@@ -120,6 +121,7 @@ export function webSocketRuntime(setting: RuntimeSetting, logicalId: string): We
     authorizers: new LambdaAuthorizers(functions, clock),
     clock,
     connections: new Map(),
+    credentials: signingCredentials(options),
   };
 }
 
@@ -137,13 +139,15 @@ export function signingCredentials(options: LocalGatewayOptions): { [accessKeyId
   }]));
 }
 
-/** The template with the physical ids the test gives (by logical id or construct path); Lambda functions keep running locally. */
+/** The template with the physical ids the test gives (by logical id or construct path); Lambda functions and the API's resources keep their own. */
 export function withPhysicalIds(template: TemplateJson, names: ResourceNames, physicalIds: { [name: string]: string }): TemplateJson {
   const ids: { [logicalId: string]: string } = {};
   for (const [name, physicalId] of Object.entries(physicalIds)) {
     const logicalId = names.logicalIdOf(name);
     if (logicalId === undefined) throw new Error(`LocalGateway: physicalIds names ${name}, which is no resource of the template (by logical id or construct path)`);
-    if (template.Resources?.[logicalId]?.Type !== 'AWS::Lambda::Function') ids[logicalId] = physicalId;
+    // Functions run here, and the API's own resources are read by their logical ids.
+    const type = template.Resources?.[logicalId]?.Type ?? '';
+    if (type !== 'AWS::Lambda::Function' && !type.startsWith('AWS::ApiGateway')) ids[logicalId] = physicalId;
   }
   return Object.keys(ids).length === 0 ? template : { ...template, PhysicalIds: ids };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'crypto';
+import { SigningCredential, verifySignature } from './access/iam-signatures';
 import { LambdaAuthorizers } from './access/lambda-authorizers';
 import { AwsServices, awsIntegration } from './gateway/aws-integrations';
 import { LocalClock } from './gateway/clock';
-import { LocalFunctions } from './gateway/lambda-functions';
+import { LocalFunctions, invokeWithin } from './gateway/lambda-functions';
 import { TemplateScope, render } from './gateway/mapping';
-import { ParsedRequest } from './gateway/request-context';
+import { ParsedRequest, clfTime } from './gateway/request-context';
 import { LOCAL_ACCOUNT, LOCAL_REGION, lambdaLogicalIdOf } from './template/intrinsics';
 import { LocalWebSocketApi, LocalWebSocketRoute } from './template/websocket-api-reader';
 import { UtilObject } from './vtl/builtins';
@@ -19,6 +20,8 @@ export interface WebSocketRuntime {
   readonly authorizers: LambdaAuthorizers;
   readonly clock: LocalClock;
   readonly connections: Map<string, ConnectionState>;
+  /** The access keys whose signatures an IAM-authorized `$connect` accepts. */
+  readonly credentials: { readonly [accessKeyId: string]: SigningCredential };
 }
 
 /** A connection as the gateway keeps it: when it opened, what its client was sent, whether it is open. */
@@ -46,7 +49,9 @@ const UTIL = new UtilObject();
 export async function connect(runtime: WebSocketRuntime, request: ParsedRequest, iamPrincipal: string | undefined): Promise<Handshake> {
   const connection: ConnectionState = { id: newConnectionId(), connectedAt: runtime.clock.now(), received: [], open: false };
   const route = runtime.api.routes.find(r => r.routeKey === '$connect');
-  if (route?.authorizationType === 'AWS_IAM' && iamPrincipal === undefined) return { statusCode: 403 };
+  if (route?.authorizationType === 'AWS_IAM' && typeof (iamPrincipal ?? verifySignature(request, runtime.credentials, runtime.clock.now())) !== 'string') {
+    return { statusCode: 403 };
+  }
   if (route?.authorizationType === 'CUSTOM') {
     const admitted = await runtime.authorizers.authorize(String(route.authorizer?.Name), restStyleAuthorizer(route.authorizer ?? {}), {
       request,
@@ -128,7 +133,9 @@ async function integrate(
       isBase64Encoded: false,
     };
     try {
-      const answer = await runtime.functions.get(logicalId).invoke(event) as { statusCode?: unknown; body?: unknown } | undefined;
+      const invocation = await invokeWithin(runtime.functions.get(logicalId), event, integration.TimeoutInMillis);
+      if ('timedOut' in invocation) return { statusCode: 504, body: '' };
+      const answer = invocation.answer as { statusCode?: unknown; body?: unknown } | undefined;
       return { statusCode: Number(answer?.statusCode ?? 200), body: answer?.body === undefined || answer.body === null ? '' : String(answer.body) };
     } catch (e) {
       if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
@@ -143,6 +150,7 @@ async function integrate(
     const selection = String(integration.TemplateSelectionExpression ?? '$default').replace(/^\\/, '');
     const template = integration.RequestTemplates?.[selection] ?? integration.RequestTemplates?.$default;
     const mapped = template === undefined ? request.body : render(String(template), request.body, params, scope);
+    // A MOCK's integration responses are not run: it accepts, and a two-way route sends nothing back.
     if (type === 'MOCK') return { statusCode: 200, body: '' };
     const restStyle = {
       type: 'aws',
@@ -167,7 +175,7 @@ function contextObject(runtime: WebSocketRuntime, connection: ConnectionState, r
     stage: runtime.stage.name,
     connectedAt: connection.connectedAt,
     requestTimeEpoch: now,
-    requestTime: new Date(now).toUTCString(),
+    requestTime: clfTime(new Date(now)),
     identity: { sourceIp: '127.0.0.1' },
     requestId: randomUUID(),
     domainName: `${runtime.api.logicalId}.execute-api.localhost`,

@@ -29,6 +29,19 @@ describe('GatewayApiHttpExample: an HTTP API', () => {
     expect((await gateway.request('GET /items', { headers: { Authorization: token } })).statusCode).toBe(401);
   });
 
+  test('payload 2.0 carries a body of a type that is not text base64-encoded, and text as it is', async () => {
+    const events: any[] = [];
+    const items: ILocalHandler = { handle: (event: any) => { events.push(event); return { ok: true }; } };
+    const gateway = itemsApi({ handlers: { 'GatewayApiHttpExample/ItemsFunction': items } });
+    const headers = (type: string) => ({ 'Authorization': gateway.userPoolToken({ scopes: ['items/write'] }), 'Content-Type': type });
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff]);
+    const image = await gateway.request('POST /items', { headers: headers('image/png'), body: bytes.toString('base64'), isBase64Encoded: true });
+    expect([image.statusCode, image.json()]).toEqual([200, { ok: true }]);
+    expect([events[0].isBase64Encoded, events[0].body]).toEqual([true, bytes.toString('base64')]);
+    await gateway.request('POST /items', { headers: headers('application/json'), body: '{"name": "kettle"}' });
+    expect([events[1].isBase64Encoded, events[1].body]).toEqual([false, '{"name": "kettle"}']);
+  });
+
   test('no route is a 404 Not Found; the stage\'s route throttle is a 429', async () => {
     const gateway = itemsApi();
     expect((await gateway.request('GET /nowhere')).json()).toEqual({ message: 'Not Found' });

@@ -2,7 +2,7 @@ import { verifyToken } from './json-web-tokens';
 import { judgePolicy } from './policy';
 import { LocalClock } from '../gateway/clock';
 import { HttpRequestScope, httpRequestFields } from '../gateway/http-api-events';
-import { LocalFunctions } from '../gateway/lambda-functions';
+import { LocalFunctions, thrownMessage } from '../gateway/lambda-functions';
 import { ParsedRequest, header } from '../gateway/request-context';
 import { lambdaLogicalIdOf } from '../template/intrinsics';
 
@@ -75,7 +75,7 @@ export class HttpLambdaAuthorizers {
         result = await this.functions.get(logicalId).invoke(event);
       } catch (e) {
         if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
-        const message = typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+        const message = thrownMessage(e);
         return message === 'Unauthorized' ? UNAUTHORIZED : FAILED;
       }
       if (ttlMs > 0) this.results.set(cacheKey, { expires: this.clock.now() + ttlMs, result });

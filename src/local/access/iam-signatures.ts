@@ -9,13 +9,14 @@ export interface SigningCredential {
   readonly principal: string;
 }
 
-const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
+/** How far a signature's time may be from the gateway's: five minutes either way. */
+const SKEW_MS = 5 * 60 * 1000;
 
 /**
  * The principal of a request signed with Signature Version 4 by one of the credentials the
  * gateway knows, or API Gateway's refusal: an unsigned request is 403 Missing Authentication
  * Token, an unknown key or a signature that does not match is 403 with IAM's messages, and a
- * signature older (or newer) than 15 minutes has expired.
+ * signature more than 5 minutes older (or newer) than the gateway's clock has expired.
  */
 export function verifySignature(
   request: SignedRequest, credentials: { readonly [accessKeyId: string]: SigningCredential }, nowMs: number,
@@ -37,7 +38,13 @@ export function verifySignature(
   if (scopeParts.length !== 4 || !signedHeaders.includes('host') || Number.isNaN(when)) {
     return { type: 'INVALID_SIGNATURE', message: 'Authorization header requires \'Credential\', \'Signature\', \'SignedHeaders\' and a signed host header.' };
   }
-  if (Math.abs(nowMs - when) > FIFTEEN_MINUTES_MS) return { type: 'INVALID_SIGNATURE', message: 'Signature expired: the request was signed more than 15 minutes from now.' };
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  if (nowMs - when > SKEW_MS) {
+    return { type: 'INVALID_SIGNATURE', message: `Signature expired: ${amzDate} is now earlier than ${stamp(nowMs - SKEW_MS)} (${stamp(nowMs)} - 5 min.)` };
+  }
+  if (when - nowMs > SKEW_MS) {
+    return { type: 'INVALID_SIGNATURE', message: `Signature not yet current: ${amzDate} is still later than ${stamp(nowMs + SKEW_MS)} (${stamp(nowMs)} + 5 min.)` };
+  }
   const expected = signature(canonicalRequest(request, signedHeaders), amzDate, scopeParts.join('/'), credential.secretAccessKey);
   const given = String(fields.Signature ?? '');
   if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {

@@ -1,7 +1,7 @@
 import { judgePolicy } from './policy';
 import { LocalClock } from '../gateway/clock';
 import { GatewayError } from '../gateway/gateway-responses';
-import { LocalFunctions } from '../gateway/lambda-functions';
+import { LocalFunctions, thrownMessage } from '../gateway/lambda-functions';
 import { proxyEvent } from '../gateway/lambda-proxy';
 import { ParsedRequest, header, literalOrVariable } from '../gateway/request-context';
 import { RouteMatch } from '../gateway/router';
@@ -73,7 +73,7 @@ export class LambdaAuthorizers {
     } catch (e) {
       if (e instanceof Error && e.message.startsWith('LocalGateway:')) throw e;
       // The function's own error (possibly of its own realm): `Unauthorized` is the one that means 401.
-      const message = typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+      const message = thrownMessage(e);
       return { refusal: message === 'Unauthorized' ? UNAUTHORIZED : MISCONFIGURED };
     }
   }

@@ -1,19 +1,14 @@
 import { LocalClock } from '../gateway/clock';
 import { GatewayError } from '../gateway/gateway-responses';
 import { LocalRoute } from '../gateway/router';
+import { TokenBuckets } from '../gateway/token-bucket';
 import { LocalStage, methodSetting } from '../template/rest-api-reader';
-import { LocalApiKey, LocalThrottle, LocalUsagePlan } from '../template/usage-plan-reader';
+import { LocalApiKey, LocalUsagePlan } from '../template/usage-plan-reader';
 
 const FORBIDDEN: GatewayError = { type: 'INVALID_API_KEY', message: 'Forbidden' };
 const THROTTLED: GatewayError = { type: 'THROTTLED', message: 'Too Many Requests' };
 const QUOTA_EXCEEDED: GatewayError = { type: 'QUOTA_EXCEEDED', message: 'Limit Exceeded' };
 const DAY_MS = 86_400_000;
-
-/** A token bucket: `burstLimit` tokens at most, refilled at `rateLimit` a second; a request takes one. */
-interface Bucket {
-  tokens: number;
-  refilledAt: number;
-}
 
 /**
  * API keys, usage plans and stage throttling, as API Gateway meters a request: a route that
@@ -24,7 +19,7 @@ interface Bucket {
  * Requests, requests beyond the quota 429 Limit Exceeded.
  */
 export class Metering {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: TokenBuckets;
   private readonly counts = new Map<string, { period: number; used: number }>();
 
   /**
@@ -34,7 +29,9 @@ export class Metering {
   constructor(
     private readonly stage: LocalStage, private readonly keys: readonly LocalApiKey[], private readonly outsideKeys: readonly string[],
     private readonly clock: LocalClock,
-  ) {}
+  ) {
+    this.buckets = new TokenBuckets(clock);
+  }
 
   public meter(route: LocalRoute, apiKeyRequired: boolean, apiKey: string | undefined): GatewayError | undefined {
     const routeId = `${route.resourcePath} ${route.method}`;
@@ -45,24 +42,13 @@ export class Metering {
       if (!key && !this.outsideKeys.includes(apiKey)) return FORBIDDEN;
     }
     const stageThrottle = methodSetting(this.stage, route.resourcePath, route.method)?.throttle;
-    if (stageThrottle && !this.take(`stage ${routeId}`, stageThrottle)) return THROTTLED;
+    if (stageThrottle && !this.buckets.take(`stage ${routeId}`, stageThrottle)) return THROTTLED;
     const plan = key?.plans[0];
     if (!key || !plan) return undefined;
     const own = plan.routeThrottles[`${route.resourcePath}/${route.method}`] ?? (route.method === 'ANY' ? plan.routeThrottles[`${route.resourcePath}/*`] : undefined);
     const throttle = own ?? plan.throttle;
-    if (throttle && !this.take(`${plan.logicalId} ${key.logicalId} ${own ? routeId : '*'}`, throttle)) return THROTTLED;
+    if (throttle && !this.buckets.take(`${plan.logicalId} ${key.logicalId} ${own ? routeId : '*'}`, throttle)) return THROTTLED;
     return this.count(plan, key) ? undefined : QUOTA_EXCEEDED;
-  }
-
-  private take(id: string, throttle: LocalThrottle): boolean {
-    const now = this.clock.now();
-    const bucket = this.buckets.get(id) ?? { tokens: throttle.burstLimit, refilledAt: now };
-    bucket.tokens = Math.min(throttle.burstLimit, bucket.tokens + ((now - bucket.refilledAt) / 1000) * throttle.rateLimit);
-    bucket.refilledAt = now;
-    this.buckets.set(id, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
   }
 
   /** Counts a request against the key's quota; false when the period's quota is used up. */

@@ -62,7 +62,10 @@ export async function awsIntegration(
   const [, region, service, kind, rest] = uri;
   const contentType = header(request.headers, 'Content-Type') ?? 'application/json';
   const parameters = integrationParameters(integration, params, scope, { headers: { 'Content-Type': contentType }, query: {} });
-  const action = kind === 'action' ? rest.split('&')[0] : undefined;
+  const [actionName, ...actionParameters] = rest.split('&');
+  const action = kind === 'action' ? actionName : undefined;
+  // `action/GetObject&Bucket={bucket}`: the URI's own parameters join the query string, placeholders filled.
+  const uriQuery = Object.fromEntries(kind === 'action' ? actionParameters.map(p => p.split('=')).map(([k, v = '']) => [k, fillPath(v, parameters.path)]) : []);
   // API Gateway asks services for JSON (query-protocol services such as SQS and SNS answer XML otherwise).
   const headers: { [name: string]: string } = { Accept: 'application/json', ...parameters.header };
   const method = String(integration.httpMethod ?? 'POST').toUpperCase();
@@ -74,7 +77,7 @@ export async function awsIntegration(
     method,
     path: kind === 'path' ? fillPath(`/${rest}`, parameters.path) : '/',
     // A query-protocol action (SQS, SNS) names itself in the query string; a JSON one in its target.
-    query: action !== undefined && !json ? { Action: action, ...parameters.querystring } : parameters.querystring,
+    query: action !== undefined && !json ? { Action: action, ...uriQuery, ...parameters.querystring } : { ...uriQuery, ...parameters.querystring },
     headers,
     body: ['GET', 'HEAD', 'DELETE'].includes(method) ? '' : mapped,
   }, services, integration.timeoutInMillis, route);

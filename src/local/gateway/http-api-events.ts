@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { ParsedRequest } from './request-context';
+import { ParsedRequest, clfTime } from './request-context';
 import { LOCAL_ACCOUNT } from '../template/intrinsics';
 
 /** What an HTTP API request carries beside the request: its route, stage, and what the authorizer handed on. */
@@ -18,6 +18,14 @@ export interface HttpRequestScope {
 export function newScope(apiId: string, routeKey: string, stage: string, stageVariables: { readonly [name: string]: string },
   pathParameters: { readonly [name: string]: string }, nowMs: number): HttpRequestScope {
   return { apiId, routeKey, stage, stageVariables, pathParameters, requestId: randomUUID(), timeEpoch: nowMs };
+}
+
+/**
+ * Whether a content type is text, which payload 2.0 passes as it is (another body reaches the
+ * function base64-encoded), and which a streamed answer is read as.
+ */
+export function isTextual(contentType: string): boolean {
+  return contentType === '' || /^text\/|json|xml|javascript|x-www-form-urlencoded|event-stream/i.test(contentType);
 }
 
 /** Headers as payload 2.0 gives them: names in lower case, repeated ones joined with commas, cookies apart. */
@@ -44,7 +52,7 @@ export function httpRequestContext(request: ParsedRequest, scope: HttpRequestSco
     requestId: scope.requestId,
     routeKey: scope.routeKey,
     stage: scope.stage,
-    time: time.toUTCString(),
+    time: clfTime(time),
     timeEpoch: scope.timeEpoch,
   };
 }

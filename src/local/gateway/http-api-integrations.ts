@@ -1,11 +1,12 @@
 import { AwsServices, awsServiceCall } from './aws-integrations';
-import { HttpRequestScope, httpProxyEvent, httpProxyResponse } from './http-api-events';
+import { HttpRequestScope, httpProxyEvent, httpProxyResponse, httpRequestContext, isTextual } from './http-api-events';
 import { mappedValue } from './http-api-mapping';
 import { HOP_HEADERS, Origins, fillPath, send } from './http-integrations';
 import { LocalFunctions, invokeWithin } from './lambda-functions';
 import { proxyEvent, proxyResponse } from './lambda-proxy';
-import { ParsedRequest } from './request-context';
+import { ParsedRequest, header } from './request-context';
 import { LOCAL_REGION, lambdaLogicalIdOf } from '../template/intrinsics';
+import { fromJson } from '../vtl/java-values';
 
 /** What an HTTP API integration answered: the response, or API Gateway's own refusal (status and message). */
 export type HttpAnswer =
@@ -50,8 +51,9 @@ async function lambda(
   if (logicalId === undefined) throw new Error(`LocalGateway: ${scope.routeKey} is a Lambda proxy of no function of the template (${uri})`);
   const v2 = String(integration.PayloadFormatVersion ?? '2.0') === '2.0';
   const route = { resourcePath: scope.routeKey.split(' ')[1] ?? '/', method: scope.routeKey.split(' ')[0], operation: {} };
-  const event = v2 ? httpProxyEvent(request, scope, false)
-    : proxyEvent(request, route, { ...scope.pathParameters }, scope.stageVariables, new Map(), false);
+  const contentType = (header(request.headers, 'Content-Type') ?? '').split(';')[0].trim();
+  const event = v2 ? httpProxyEvent(request, scope, !isTextual(contentType))
+    : proxyEvent(request, route, { ...scope.pathParameters }, scope.stageVariables, contextMap(request, scope), false);
   let answer: unknown;
   try {
     const invocation = await invokeWithin(functions.get(logicalId), event, integration.TimeoutInMillis, 30_000);
@@ -63,6 +65,11 @@ async function lambda(
   }
   const response = v2 ? httpProxyResponse(answer) : proxyResponse(answer);
   return response === undefined || 'type' in response ? INTERNAL_ERROR : response;
+}
+
+/** `$context` of payload 1.0, from the request's payload 2.0 context. */
+function contextMap(request: ParsedRequest, scope: HttpRequestScope): Map<string, unknown> {
+  return fromJson(httpRequestContext(request, scope)) as Map<string, unknown>;
 }
 
 /**
@@ -98,7 +105,7 @@ async function httpProxy(
   return answer;
 }
 
-/** The AWS services behind integration subtypes: the service, the action, and whether it speaks JSON. */
+/** The AWS services behind integration subtypes: the service and the action. */
 const SUBTYPES: { readonly [subtype: string]: readonly [service: string, action: string] } = {
   'SQS-SendMessage': ['sqs', 'SendMessage'],
   'SQS-ReceiveMessage': ['sqs', 'ReceiveMessage'],
@@ -137,7 +144,8 @@ async function awsSubtype(
     headers: form ? { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' } : {},
     body: form ? new URLSearchParams({ Action: action, ...parameters }).toString() : JSON.stringify(jsonParameters(subtype, parameters)),
   }, aws, integration.TimeoutInMillis, `${scope.routeKey} (${subtype})`);
-  return 'type' in answer ? INTERNAL_ERROR : answer;
+  if ('type' in answer) return answer.type === 'INTEGRATION_TIMEOUT' ? { refusal: { statusCode: 503, message: 'Service Unavailable' } } : INTERNAL_ERROR;
+  return answer;
 }
 
 /** A JSON action's document from the mapped parameters: PutEvents' entry is the one entry of the request. */

@@ -101,7 +101,8 @@ export async function send(
       method: backend.method, headers: backend.headers, body: backend.body, signal: AbortSignal.timeout(timeout), redirect: 'manual',
     });
     const headers: { [name: string]: string } = {};
-    response.headers.forEach((value, name) => { headers[name] = value; });
+    // fetch has decoded the body already: its original encoding and length no longer describe it.
+    response.headers.forEach((value, name) => { if (name !== 'content-encoding' && name !== 'content-length') headers[name] = value; });
     return { statusCode: response.status, headers, body: await response.text() };
   } catch (e) {
     if ((e as Error).name === 'TimeoutError') return { type: 'INTEGRATION_TIMEOUT', message: 'Endpoint request timed out' };

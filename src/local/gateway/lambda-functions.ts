@@ -106,3 +106,8 @@ export async function invokeWithin(fn: LocalFunction, event: unknown, timeoutInM
     clearTimeout(timer);
   }
 }
+
+/** The message of what a function threw, read by shape: its code's errors come from another realm (its own Error class). */
+export function thrownMessage(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+}

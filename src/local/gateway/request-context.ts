@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { LocalRoute } from './router';
+import { headerValue } from '../aws/sigv4';
 import { LOCAL_ACCOUNT } from '../template/intrinsics';
 import { fromJson, javaString } from '../vtl/java-values';
 
@@ -23,10 +24,7 @@ export function parseRequestLine(line: string): { method: string; path: string; 
 }
 
 /** A header's value, whatever the case of its name. */
-export function header(headers: { readonly [name: string]: string }, name: string): string | undefined {
-  const key = Object.keys(headers).find(h => h.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : headers[key];
-}
+export const header = headerValue;
 
 /** `$context` for a request to a route of a stage, as API Gateway's mapping template reference documents it. */
 export function requestContext(request: ParsedRequest, route: LocalRoute | undefined, stage: string, apiId: string): Map<string, unknown> {
@@ -61,7 +59,7 @@ export function requestContext(request: ParsedRequest, route: LocalRoute | undef
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The Common Log Format time API Gateway writes: `02/Dec/2026:18:40:00 +0000`. */
-function clfTime(date: Date): string {
+export function clfTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:`
     + `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;

@@ -1,4 +1,5 @@
 import { PassThrough } from 'stream';
+import { isTextual } from './http-api-events';
 
 const STREAMING = Symbol('streamifyResponse');
 
@@ -46,11 +47,10 @@ export async function runStreaming(handler: StreamingHandler, event: unknown, co
   const finished = new Promise<void>(resolve => stream.on('end', () => resolve()));
   await handler(event, stream, context);
   if (!stream.writableEnded) stream.end();
-  stream.resume();
   await finished;
   const { statusCode = 200, headers = {}, cookies } = stream.metadata;
   const body = Buffer.concat(stream.chunks);
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
-  const text = /^text\/|json|xml|javascript|event-stream/i.test(contentType);
+  const text = isTextual(contentType);
   return { statusCode, headers, ...(cookies ? { cookies } : {}), body: body.toString(text ? 'utf8' : 'base64'), isBase64Encoded: !text };
 }

@@ -55,7 +55,7 @@ describe('an IAM route with credentials', () => {
     expect([response.statusCode, response.json().caller]).toEqual([200, 'arn:aws:iam::111122223333:role/reporter']);
   });
 
-  test('refuses an unsigned request, an unknown key, a wrong secret, a changed body and an old signature', async () => {
+  test('refuses an unsigned request, an unknown key, a wrong secret, a changed body and a signature out of time', async () => {
     const message = async (headers: { [name: string]: string }, body?: string) => {
       const response = await send(headers, body);
       return `${response.statusCode} ${response.json().message}`;
@@ -64,7 +64,9 @@ describe('an IAM route with credentials', () => {
     expect(await message(sign(request, 'AKIDOTHER', 'local-secret', new Date()))).toBe('403 The security token included in the request is invalid.');
     expect(await message(sign(request, 'AKIDLOCAL', 'wrong', new Date()))).toMatch(/^403 The request signature we calculated does not match/);
     expect(await message(sign(request, 'AKIDLOCAL', 'local-secret', new Date()), '{"format": "pdf"}')).toMatch(/does not match/);
-    const old = new Date(Date.now() - Duration.minutes(20).toMilliseconds());
-    expect(await message(sign(request, 'AKIDLOCAL', 'local-secret', old))).toMatch(/^403 Signature expired/);
+    const old = new Date(Date.now() - Duration.minutes(6).toMilliseconds());
+    expect(await message(sign(request, 'AKIDLOCAL', 'local-secret', old))).toMatch(/^403 Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/);
+    const early = new Date(Date.now() + Duration.minutes(6).toMilliseconds());
+    expect(await message(sign(request, 'AKIDLOCAL', 'local-secret', early))).toMatch(/^403 Signature not yet current: .* \+ 5 min\.\)$/);
   });
 });

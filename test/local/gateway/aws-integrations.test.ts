@@ -92,3 +92,36 @@ describe('AWS service integrations', () => {
       /GET \/orders\/\{orderId\} calls dynamodb GetItem \(an AWS integration\); give the local gateway awsEndpoint .* or awsServices/);
   });
 });
+
+test('an action URI\'s own parameters join the query string, their placeholders filled', async () => {
+  const template = {
+    Resources: {
+      Api: {
+        Type: 'AWS::ApiGateway::RestApi',
+        Properties: {
+          Body: {
+            openapi: '3.0.1',
+            paths: {
+              '/objects/{key}': {
+                get: {
+                  'x-amazon-apigateway-integration': {
+                    type: 'aws',
+                    httpMethod: 'GET',
+                    uri: 'arn:aws:apigateway:us-east-1:s3:action/GetObject&Bucket=docs&Key={key}',
+                    requestParameters: { 'integration.request.path.key': 'method.request.path.key' },
+                    responses: { default: { statusCode: '200' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      Stage: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: { Ref: 'Api' }, StageName: 'prod' } },
+    },
+  };
+  const recorder = new Recorder({ s3: { body: 'terms' } });
+  const response = await LocalGateway.fromTemplate(template, { awsServices: recorder }).request('GET /objects/terms.txt');
+  expect([response.statusCode, response.body]).toEqual([200, 'terms']);
+  expect(recorder.requests[0]).toMatchObject({ service: 's3', action: 'GetObject', method: 'GET', query: { Bucket: 'docs', Key: 'terms.txt' } });
+});
