@@ -3,6 +3,7 @@ import { SigningCredential, verifySignature } from './access/iam-signatures';
 import { LambdaAuthorizers } from './access/lambda-authorizers';
 import { AwsServices, awsIntegration } from './gateway/aws-integrations';
 import { LocalClock } from './gateway/clock';
+import { bodyField } from './gateway/http-api-mapping';
 import { LocalFunctions, invokeWithin } from './gateway/lambda-functions';
 import { TemplateScope, render } from './gateway/mapping';
 import { ParsedRequest, clfTime } from './gateway/request-context';
@@ -106,14 +107,8 @@ export async function disconnect(runtime: WebSocketRuntime, connection: Connecti
 /** The route key a message selects: the value at the expression's path in its JSON body (`$request.body.action`). */
 function selectRoute(expression: string, body: string): string | undefined {
   const path = /^\$request\.body\.(.+)$/.exec(expression)?.[1];
-  if (path === undefined) return undefined;
-  try {
-    let value: any = JSON.parse(body);
-    for (const field of path.split('.')) value = value?.[field];
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = path === undefined ? undefined : bodyField(body, path);
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** An integration of a WebSocket route: a Lambda proxy (its event, its answer's status and body), or an AWS service through its mapping template. */

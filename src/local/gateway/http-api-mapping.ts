@@ -55,12 +55,18 @@ export function mappedValue(expression: string, request: ParsedRequest, scope: H
 
 function bodyValue(body: string, path: string): string {
   if (path === '') return body;
+  const value = bodyField(body, path.slice(1));
+  return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The value at a dotted path (`order.id`) of a JSON body; undefined where there is none, or the body is not JSON. */
+export function bodyField(body: string, path: string): unknown {
   try {
     let value: any = JSON.parse(body);
-    for (const field of path.slice(1).split('.')) value = value?.[field];
-    return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+    for (const field of path.split('.')) value = value?.[field];
+    return value;
   } catch {
-    return '';
+    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
-import { TemplateJson, resolveIntrinsics } from './intrinsics';
+import { TemplateJson } from './intrinsics';
+import { readV2Api } from './v2-api-reader';
 
 /** A route of an HTTP API: its key, authorization and integration, intrinsics resolved. */
 export interface LocalHttpRoute {
@@ -34,25 +35,13 @@ export function httpApiIds(template: TemplateJson): string[] {
 
 /** An HTTP API with its routes, integrations, authorizers and stages; refused when it is defined by an OpenAPI body. */
 export function readHttpApi(template: TemplateJson, logicalId: string): LocalHttpApi {
-  const resources = template.Resources ?? {};
-  const properties = resolveIntrinsics(resources[logicalId].Properties ?? {}, template) as { [key: string]: any };
+  const { properties, routes: v2Routes, stages: v2Stages } = readV2Api(template, logicalId);
   if (properties.Body !== undefined || properties.BodyS3Location !== undefined) {
     throw new Error(`LocalGateway: ${logicalId} is an HTTP API defined by an OpenAPI document, which the local gateway does not read yet`);
   }
-  const of = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type)
-    .map(([id, r]) => [id, resolveIntrinsics(r.Properties ?? {}, template) as { [key: string]: any }] as const)
-    .filter(([, p]) => p.ApiId === logicalId);
-  const integrations = new Map(of('AWS::ApiGatewayV2::Integration'));
-  const authorizers = new Map(of('AWS::ApiGatewayV2::Authorizer'));
-  const routes = of('AWS::ApiGatewayV2::Route').map(([, route]) => ({
-    routeKey: String(route.RouteKey),
-    authorizationType: String(route.AuthorizationType ?? 'NONE').toUpperCase(),
-    authorizer: route.AuthorizerId === undefined ? undefined : authorizers.get(String(route.AuthorizerId)),
-    scopes: (route.AuthorizationScopes ?? []).map(String),
-    integration: typeof route.Target === 'string' ? integrations.get(route.Target.replace(/^integrations\//, '')) : undefined,
-  }));
+  const routes = v2Routes.map(({ properties: route, ...joined }) => ({ ...joined, scopes: (route.AuthorizationScopes ?? []).map(String) }));
   const stages = new Map<string, LocalHttpStage>();
-  for (const [, stage] of of('AWS::ApiGatewayV2::Stage')) {
+  for (const stage of v2Stages) {
     const throttle = (settings: any) => settings && (settings.ThrottlingRateLimit !== undefined || settings.ThrottlingBurstLimit !== undefined)
       ? { rateLimit: Number(settings.ThrottlingRateLimit ?? 10000), burstLimit: Number(settings.ThrottlingBurstLimit ?? 5000) } : undefined;
     const routeThrottles = Object.fromEntries(Object.entries<any>(stage.RouteSettings ?? {})

@@ -53,19 +53,11 @@ export function methodSetting(stage: LocalStage, resourcePath: string, method: s
 }
 
 /**
- * The REST API `apiLogicalId` names, or the template's only one, with its stages. Its definition
- * is the template's Body, or the asset GatewayApi imports from S3 (read from the assembly's
- * directory). Refused when the template holds none, or several without a name.
+ * A REST API of the template with its stages. Its definition is the template's Body, or the
+ * asset GatewayApi imports from S3 (read from the assembly's directory).
  */
-export function readRestApi(template: TemplateJson, apiLogicalId?: string, assemblyDirectory?: string): LocalRestApi {
+export function readRestApi(template: TemplateJson, logicalId: string, assemblyDirectory?: string): LocalRestApi {
   const resources = template.Resources ?? {};
-  const apis = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::ApiGateway::RestApi').map(([id]) => id);
-  const logicalId = apiLogicalId ?? (apis.length === 1 ? apis[0] : undefined);
-  if (logicalId === undefined || !apis.includes(logicalId)) {
-    throw new Error(apis.length === 0
-      ? 'LocalGateway: the template has no AWS::ApiGateway::RestApi'
-      : `LocalGateway: name the REST API to run with the api option: one of ${apis.join(', ')}`);
-  }
   const properties = resources[logicalId].Properties ?? {};
   const body = properties.Body ?? importedDefinition(template, logicalId, assemblyDirectory);
   if (body === undefined) throw new Error(`LocalGateway: ${logicalId} has no definition: neither a Body nor an import of GatewayApi's`);

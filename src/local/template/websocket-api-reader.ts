@@ -1,4 +1,5 @@
-import { TemplateJson, resolveIntrinsics } from './intrinsics';
+import { TemplateJson } from './intrinsics';
+import { readV2Api } from './v2-api-reader';
 
 /** A route of a WebSocket API: its key, authorization, integration, and whether it answers the client (two-way). */
 export interface LocalWebSocketRoute {
@@ -27,22 +28,8 @@ export function webSocketApiIds(template: TemplateJson): string[] {
 
 /** A WebSocket API with its routes, integrations, authorizers and stages. */
 export function readWebSocketApi(template: TemplateJson, logicalId: string): LocalWebSocketApi {
-  const resources = template.Resources ?? {};
-  const properties = resolveIntrinsics(resources[logicalId].Properties ?? {}, template) as { [key: string]: any };
-  const of = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type)
-    .map(([id, r]) => [id, resolveIntrinsics(r.Properties ?? {}, template) as { [key: string]: any }] as const)
-    .filter(([, p]) => p.ApiId === logicalId);
-  const integrations = new Map(of('AWS::ApiGatewayV2::Integration'));
-  const authorizers = new Map(of('AWS::ApiGatewayV2::Authorizer'));
-  const routes = of('AWS::ApiGatewayV2::Route').map(([, route]) => ({
-    routeKey: String(route.RouteKey),
-    authorizationType: String(route.AuthorizationType ?? 'NONE').toUpperCase(),
-    authorizer: route.AuthorizerId === undefined ? undefined : authorizers.get(String(route.AuthorizerId)),
-    integration: typeof route.Target === 'string' ? integrations.get(route.Target.replace(/^integrations\//, '')) : undefined,
-    twoWay: route.RouteResponseSelectionExpression !== undefined,
-  }));
-  const stages = new Map(of('AWS::ApiGatewayV2::Stage').map(([, stage]) => [String(stage.StageName), {
-    name: String(stage.StageName), variables: stage.StageVariables ?? {},
-  }]));
+  const { properties, routes: v2Routes, stages: v2Stages } = readV2Api(template, logicalId);
+  const routes = v2Routes.map(({ properties: route, ...joined }) => ({ ...joined, twoWay: route.RouteResponseSelectionExpression !== undefined }));
+  const stages = new Map(v2Stages.map(stage => [String(stage.StageName), { name: String(stage.StageName), variables: stage.StageVariables ?? {} }]));
   return { logicalId, routeSelectionExpression: String(properties.RouteSelectionExpression ?? '$request.body.action'), routes, stages };
 }
