@@ -106,6 +106,11 @@ const example = project.addTask('example', {
 });
 // The engines' verdicts are in the assembly's validation report: no unacknowledged error allowed.
 example.exec('node scripts/check-validation-report.js cdk.out');
+// The synthesized example run in-process by LocalGateway (after `npm run example`).
+project.addTask('example:local', {
+  description: 'Call the example app\'s APIs in-process with LocalGateway, from the templates in cdk.out/',
+  exec: 'ts-node --prefer-ts-exts -P tsconfig.dev.json examples/local-tour.ts cdk.out',
+});
 
 // Every TypeScript example of README and the doc comments compiles (fixtures in rosetta/), or the
 // build fails; the tablet it writes is what jsii-pacmak and jsii-docgen translate examples from.
